@@ -1,0 +1,227 @@
+"""Write ``src/alignscore/patterns/cues.jsonl``: SpanRuler token patterns for the cue labels.
+
+GOAL_CUE / NEG_GOAL_CUE open a goal clause ("I want to", "my goal is to", "I don't want to");
+HYPOTHETICAL_CUE marks conditional aims ("if the opportunity arises"). The other cue labels
+(BRIDGE_CUE, EMPLOYER_CUE, FLIGHT_CUE, SELF_GAIN_CUE, CLICHE, HEDGE, GROWTH_OFFER, PAST_CUE) feed
+the scorer's features and flags. Token attributes are NORM (lowercase lemma), so "wanted",
+"wants" and "Want" all match "want".
+
+Usage: python scripts/build_cue_patterns.py
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "alignscore" / "patterns" / "cues.jsonl"
+
+SUBJ = {"NORM": {"IN": ["i", "we", "me"]}}
+AUX = {
+    "NORM": {
+        "IN": ["would", "'d", "’d", "will", "'ll", "’ll", "really", "also", "definitely", "do",
+               "be", "'m", "’m", "am", "eventually", "ultimately", "then", "still", "just",
+               "honestly", "personally", "certainly", "absolutely", "genuinely", "truly",
+               "first", "mainly", "mostly", "especially", "very", "most", "actually", "kind",
+               "of", "sort", "always", "definately", "ideally", "hopefully", "probably"]
+    },
+    "OP": "*",
+}
+TO = {"NORM": {"IN": ["to", "2"]}}
+STRONG_VERBS = ["want", "hope", "plan", "aim", "intend", "wish", "aspire", "strive", "expect",
+                "endeavour", "endeavor", "seek", "mean", "try", "dream", "wanna"]
+WEAK_VERBS = ["like", "love", "need", "prefer", "be", "get"]  # only after "I" + aux
+ADJ_CUES = ["keen", "eager", "excited", "determined", "hoping", "looking", "motivated",
+            "committed", "ready", "set", "focused", "focussed", "happy", "interested"]
+GOAL_NOUNS = ["goal", "aim", "plan", "ambition", "objective", "target", "focus", "priority",
+              "hope", "dream", "aspiration", "intention", "vision", "mission", "step",
+              "next step", "idea", "wish", "purpose", "agenda", "intent"]
+NOUN_MODS = {
+    "NORM": {
+        "IN": ["short", "long", "medium", "mid", "near", "immediate", "main", "big", "biggest",
+               "ultimate", "first", "next", "primary", "real", "career", "personal", "own",
+               "-", "term", "long-term", "short-term", "mid-term", "medium-term", "key",
+               "overall", "number", "one", "professional", "top", "bigger", "final", "second",
+               "concrete", "current", "specific", "5", "five", "year", "-year"]
+    },
+    "OP": "*",
+}
+BE = {"NORM": {"IN": ["be", "'s", "’s", "would", "will", "is", "right", "now", "here", "simple",
+                      "simply", "really", "basically", "then", "honestly", "pretty", "clear"]},
+      "OP": "+"}
+
+
+def goal_cues() -> list[dict]:
+    pats: list[list[dict]] = []
+    pats.append([AUX, {"NORM": {"IN": STRONG_VERBS}}, TO])
+    pats.append([SUBJ, AUX, {"NORM": {"IN": WEAK_VERBS}}, TO])
+    pats.append([SUBJ, AUX, {"NORM": {"IN": ["like", "love"]}}, {"NORM": "the"}, {"NORM": {"IN": ["chance", "opportunity"]}}, TO])
+    pats.append([SUBJ, AUX, {"NORM": {"IN": ADJ_CUES}}, TO])
+    pats.append([SUBJ, AUX, {"NORM": "look"}, {"NORM": "forward"}, {"NORM": "to"}])
+    pats.append([SUBJ, AUX, {"NORM": {"IN": ["work", "working", "build", "building", "head", "heading", "aim", "aiming", "push", "pushing"]}}, {"NORM": {"IN": ["towards", "toward", "for"]}}])
+    pats.append([SUBJ, AUX, {"NORM": {"IN": ["can", "could"]}, "OP": "?"}, {"NORM": {"IN": ["see", "picture", "imagine", "envision", "envisage"]}}, {"NORM": "myself"}])
+    pats.append([SUBJ, AUX, {"NORM": {"IN": ["interested", "focused", "focussed", "set"]}}, {"NORM": {"IN": ["in", "on"]}}])
+    pats.append([{"NORM": {"IN": ["my", "the", "our", "one"]}}, NOUN_MODS, {"NORM": {"IN": GOAL_NOUNS}}, BE, TO])
+    pats.append([{"NORM": {"IN": ["my", "the", "our", "one"]}}, NOUN_MODS, {"NORM": {"IN": GOAL_NOUNS}}, BE, {"NORM": {"IN": ["on", "that", "that's"]}, "OP": "?"}])
+    pats.append([{"NORM": {"IN": ["my", "the"]}, "OP": "?"}, NOUN_MODS, {"NORM": {"IN": GOAL_NOUNS}}, {"ORTH": {"IN": [":", "-", "->", "–", "=", "=>"]}}])
+    pats.append([{"NORM": "where"}, SUBJ, {"NORM": {"IN": ["want", "would", "'d", "’d", "hope", "see"]}}, {"NORM": {"IN": ["to", "like", "love"]}, "OP": "*"}, {"NORM": "be"}, BE])
+    pats.append([SUBJ, AUX, {"NORM": {"IN": ["want", "would", "'d", "’d", "hope"]}}, {"NORM": {"IN": ["like", "love"]}, "OP": "?"}, {"NORM": "my"}, {"NORM": {"IN": ["next", "career"]}}, {"NORM": {"IN": ["step", "move", "role"]}}, TO, {"NORM": "be"}])
+    pats.append([{"NORM": "the"}, {"NORM": "idea"}, {"NORM": "be"}, TO])
+    pats.append([SUBJ, AUX, {"NORM": "gonna"}])
+    out = [{"label": "GOAL_CUE", "pattern": p, "id": f"goal_{i}"} for i, p in enumerate(pats)]
+    neg = {"NORM": {"IN": ["not", "n't", "never", "no"]}}
+    negs = [
+        [SUBJ, AUX, neg, AUX, {"NORM": {"IN": [*STRONG_VERBS, "like", "love", "need", "see", "look", "interested", "keen", "planning", "looking"]}}, {"NORM": {"IN": ["to", "myself", "in", "on"]}}],
+        [{"NORM": {"IN": ["my", "the"]}}, {"NORM": {"IN": GOAL_NOUNS}}, {"NORM": {"IN": ["be", "'s", "’s"]}}, neg, TO],
+        [SUBJ, AUX, {"NORM": "have"}, {"NORM": {"IN": ["no", "zero", "little"]}}, {"NORM": {"IN": ["interest", "desire", "plan", "plans", "intention", "wish", "ambition"]}}, {"NORM": {"IN": ["in", "to", "of"]}}],
+        [{"NORM": {"IN": ["not", "never"]}}, {"NORM": "looking"}, TO],
+        [{"NORM": "rather"}, {"NORM": "than"}],
+        [{"NORM": "instead"}, {"NORM": "of"}],
+    ]
+    out += [{"label": "NEG_GOAL_CUE", "pattern": p, "id": f"neg_goal_{i}"} for i, p in enumerate(negs)]
+    return out
+
+
+def phrase(label: str, ident: str, *phrases: str) -> list[dict]:
+    out = []
+    for k, ph in enumerate(phrases):
+        toks = ph.split()
+        out.append({"label": label, "pattern": [{"NORM": t} for t in toks], "id": f"{ident}_{k}"})
+    return out
+
+
+def other_cues() -> list[dict]:
+    out: list[dict] = []
+    out += phrase(
+        "HYPOTHETICAL_CUE", "hypo",
+        "if the opportunity arise", "if the opportunity come up", "if the opportunity be there",
+        "if an opportunity arise", "if an opportunity come up", "if the chance arise",
+        "if the chance come up", "if i get the chance", "if i get the opportunity",
+        "if i be give the chance", "if i be give the opportunity", "give the chance",
+        "give the opportunity", "should the opportunity arise", "should the chance arise",
+        "if possible", "if it make sense", "if there be room", "if there be an opening",
+        "if there be a need", "if the company need", "if the team need", "if the business need",
+        "if that be an option", "if it be an option", "if that be possible", "if it work out",
+        "if thing go well", "if all go well", "if it come up", "if the role grow",
+        "if there be opportunity", "if there be opportunities", "if the door open",
+        "who know", "maybe one day", "if the position allow", "if the role allow",
+        "if you would have me", "if you'd have me", "depend on how thing go",
+        "if i be lucky", "if that path open up", "if such a role", "if a position open",
+        "if a role open", "were the opportunity", "in case the opportunity",
+    )
+    out += phrase(
+        "BRIDGE_CUE", "bridge",
+        "this role", "this position", "this job", "this opportunity", "the role", "the position",
+        "this post", "a role like this", "a position like this", "which this role", "which is why",
+        "that be why", "that be exactly", "exactly what", "give me the foundation",
+        "give me the experience", "give me exposure", "give me the chance", "let me build",
+        "allow me to", "enable me to", "help me", "prepare me", "the foundation", "stepping stone to",
+        "a natural next step", "the next logical step", "the logical next step", "logical step",
+        "natural fit", "the bridge", "bridge between", "connect", "build on", "build toward",
+        "build towards", "line up with", "align with", "fit with", "fit into", "the perfect place",
+        "the right place", "exactly the", "direct path", "path to", "pathway to", "ladder to",
+        "in this role", "in this position", "through this role", "here i can", "here i would",
+        "here i'd", "you offer", "you provide", "your programme", "your program",
+        "your mentorship", "your training", "the mentorship", "the mentoring",
+        "the training", "the rotation", "the certification", "the academy",
+    )
+    out += phrase(
+        "EMPLOYER_CUE", "employer",
+        "we", "our", "us", "your team", "your company", "your customer", "your client",
+        "your patient", "your student", "your organisation", "your organization", "your mission",
+        "the team", "the company", "the organisation", "the organization", "the business",
+        "the department", "the clinic", "the hospital", "the school", "the firm", "the store",
+        "the site", "the plant", "customer", "client", "patient", "student", "so that",
+        "so the team", "which help", "to help the", "benefit", "contribute", "add value",
+        "support the", "for the team", "for your", "serve", "mission", "your growth",
+        "company's", "the company's", "your expansion", "your goal", "your plan",
+        "the organisation's", "the organization's", "give back",
+    )
+    out += phrase(
+        "FLIGHT_CUE", "flight",
+        "stepping stone", "stepping-stone", "start my own", "open my own", "launch my own",
+        "run my own", "my own business", "my own company", "my own firm", "my own practice",
+        "my own shop", "my own agency", "my own startup", "my own start-up", "my own restaurant",
+        "my own studio", "own business", "be my own boss", "a year or two here", "a couple of year here",
+        "then move on", "then leave", "move on to", "move on after", "before move on",
+        "before i move", "switch career", "switch industry", "change career", "change industry",
+        "a different industry", "another industry", "a different field", "another field",
+        "get out of", "leave for", "go back to school", "law school", "med school", "medical school",
+        "full-time study", "travel the world", "move abroad", "until i find", "until something",
+        "for now", "in the meantime", "fill the gap", "pay the bill", "temporary", "short stint",
+        "pivot into", "pivot to", "transition out", "move into a different", "eventually leave",
+        "not long term", "not long-term", "not forever", "not a long-term", "pay for my",
+        "while i study", "while i finish", "while i save",
+    )
+    out += phrase(
+        "SELF_GAIN_CUE", "self",
+        "salary", "pay", "money", "raise", "bonus", "perk", "benefit package", "paid",
+        "compensation", "earn more", "make more", "six figure", "financial", "financially",
+        "my mba", "an mba", "a degree", "my degree", "my master", "tuition", "save up", "saving",
+        "my startup", "my own", "for myself", "for me", "my resume", "my cv", "my linkedin",
+        "look good on", "title", "prestige", "status", "work from home", "remote", "flexible hour",
+        "time off", "vacation", "holiday", "pension", "retire", "early retirement", "stock option",
+        "equity", "commission", "overtime",
+    )
+    out += phrase(
+        "CLICHE", "cliche",
+        "grow professionally", "grow personally", "professional growth", "personal growth",
+        "grow as a person", "grow as a professional", "learn new thing", "learn and grow",
+        "grow and learn", "make an impact", "make a difference", "be the best",
+        "best version of myself", "reach my full potential", "my full potential", "reach my potential",
+        "challenge myself", "step out of my comfort zone", "comfort zone", "go above and beyond",
+        "hit the ground running", "think outside the box", "passionate", "passion",
+        "dynamic environment", "fast-paced environment", "team player", "hard worker",
+        "hard-working", "hardworking", "self-starter", "people person", "perfectionist",
+        "be successful", "be success", "success", "climb the ladder", "climb the corporate ladder",
+        "add value", "make my mark", "leave my mark", "take it to the next level",
+        "next level", "give 110", "110 %", "thrive", "excel", "synergy", "grow with the company",
+        "grow within the company", "learn as much as i can", "learn as much as possible",
+        "new challenge", "new challenges", "continuous learning", "lifelong learner",
+        "develop my skill", "develop myself", "improve myself", "better myself", "broaden my horizon",
+        "expand my horizon", "gain experience", "get experience", "more experience",
+        "where i can grow", "opportunity to grow", "room to grow", "room for growth", "grow my career",
+        "advance my career", "further my career", "take my career", "career growth",
+    )
+    out += phrase(
+        "HEDGE", "hedge",
+        "maybe", "perhaps", "i guess", "i suppose", "not sure", "i'm not sure", "kind of",
+        "sort of", "probably", "possibly", "i think", "hopefully", "somehow", "or something",
+        "whatever", "idk", "i don't know", "who know", "we'll see", "we will see", "see what happen",
+        "see where it go", "see where thing go", "go with the flow", "open to anything",
+        "anything really", "not really sure", "haven't decided", "have not decided", "still figure",
+        "still figuring",
+    )
+    out += phrase(
+        "GROWTH_OFFER", "growth",
+        "mentor", "mentorship", "mentoring", "coach", "coaching", "training", "train",
+        "certification", "certificate", "certified", "tuition", "tuition reimbursement",
+        "education assistance", "professional development", "career development",
+        "development programme", "development program", "learning budget", "training budget",
+        "promotion", "career path", "career progression", "progression", "path to", "clear path",
+        "promotion track", "promote from within", "rotation", "rotational", "rotate",
+        "leadership programme", "leadership program", "leadership track", "management track",
+        "academy", "apprenticeship", "new market", "expand into", "expansion", "launch",
+        "conference", "conferences", "internal mobility", "grow into", "advance",
+        "pay for", "sponsor", "sponsorship", "study leave", "cpd",
+    )
+    out += phrase(
+        "PAST_CUE", "past",
+        "ago", "last year", "previously", "in the past", "for the past", "for the last",
+        "i have been", "i've been", "i have work", "i've work", "i work as", "i spend",
+        "i spent", "i start", "i started", "i use to", "i used to", "back when", "when i was",
+        "my last job", "my previous", "my current", "currently",
+    )
+    return out
+
+
+def main() -> None:
+    pats = goal_cues() + other_cues()
+    with OUT.open("w", encoding="utf-8") as fh:
+        for p in pats:
+            fh.write(json.dumps(p, ensure_ascii=False) + "\n")
+    print(f"wrote {len(pats)} patterns to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

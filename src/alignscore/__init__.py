@@ -1,0 +1,40 @@
+"""alignscore: judge answers to "How does this position align with your career goals?".
+
+A spaCy pipeline extracts the candidate's goals, their time horizons, skills and job titles (and
+the job description's title, skills and growth offers); a feature-based scikit-learn model scores
+alignment, specificity and employer focus, raises the rubric's flags and explains each score.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from .about import __version__
+from .extraction import extract
+from .pipeline import load_pipeline
+from .results import Span
+from .errors import (
+    AlignScoreError,
+    AlignScoreWarning,
+    CorpusError,
+    InvalidInputError,
+    ModelError,
+    ModelVersionError,
+    PatternError,
+)
+
+logging.getLogger("alignscore").addHandler(logging.NullHandler())
+
+__all__ = [
+    "AlignScoreError",
+    "AlignScoreWarning",
+    "CorpusError",
+    "InvalidInputError",
+    "ModelError",
+    "ModelVersionError",
+    "PatternError",
+    "Span",
+    "__version__",
+    "extract",
+    "load_pipeline",
+]

@@ -1,0 +1,7 @@
+"""alignscore's spaCy components; importing this package registers their factories."""
+
+from __future__ import annotations
+
+from . import gazetteer, goals, horizons, linker
+
+__all__ = ["gazetteer", "goals", "horizons", "linker"]

@@ -1,0 +1,192 @@
+"""GoalExtractor: from GOAL cues to GOAL clause spans, with negation and hypotheticals.
+
+No parser is shipped, so clauses are found with token rules: a goal starts right after its cue
+("I want to" | "my goal is to" | "Long term:"), runs to the end of the clause (sentence end, a
+semicolon, a subordinating word such as "because" or "so that", another cue, or a trailing time
+expression), and splits where a second aim is coordinated ("..., and lead the team").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import HYPOTHETICAL, NEGATED, register_extensions
+from ..labels import CUES_KEY, GOAL, HORIZON, SPANS_KEY
+from ..resources import read_lexicon
+
+__all__ = ["GoalExtractor", "make_goal_extractor"]
+
+GOAL_CUE = "GOAL_CUE"
+NEG_GOAL_CUE = "NEG_GOAL_CUE"
+HYPOTHETICAL_CUE = "HYPOTHETICAL_CUE"
+LABEL_MARKS = frozenset({":", "-", "->", "–", "—", "=>", "=", "→"})
+MAX_GOAL_TOKENS = 30
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    taken: set[int] = set()
+    for s in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if not taken.intersection(range(s.start, s.end)):
+            kept.append(s)
+            taken.update(range(s.start, s.end))
+    return sorted(kept, key=lambda s: s.start)
+
+
+class GoalExtractor:
+    """Expand GOAL cues into GOAL spans in ``doc.spans[spans_key]``."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "alignscore_goals",
+        *,
+        spans_key: str = SPANS_KEY,
+        cues_key: str = CUES_KEY,
+        lexicon: str = "goal_lexicon",
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.cues_key = cues_key
+        lex: dict[str, Any] = read_lexicon(lexicon)
+        self.boundaries = frozenset(w for w in lex["boundary_words"] if " " not in w)
+        self.boundary_pairs = frozenset(tuple(w.split()) for w in lex["boundary_words"] if " " in w)
+        self.comma_boundaries = frozenset(w for w in lex["comma_boundary_words"] if " " not in w)
+        self.hard_stops = frozenset(lex["hard_stops"])
+        self.goal_verbs = frozenset(lex["goal_verbs"])
+        self.trim_leading = frozenset(lex["trim_leading"])
+        self.trim_trailing = frozenset(lex["trim_trailing"])
+
+    def _is_stop(self, tok: Any) -> bool:
+        return tok.text in self.hard_stops or (tok.is_space and "\n" in tok.text)
+
+    @staticmethod
+    def _after_connectives(doc: Doc, j: int, horizons: dict[int, int]) -> int:
+        """Skip commas, "and", adverbs and horizons that sit between two coordinated aims."""
+        while j < len(doc) and (
+            doc[j].lower_ in ("and", "or", "also", "then", "to", "maybe", "hopefully", ",")
+            or j in horizons
+        ):
+            j = horizons.get(j, j + 1)
+        return j
+
+    def _clauses(self, doc: Doc, start: int, cue_starts: set[int], horizons: dict[int, int]) -> list[tuple[int, int]]:
+        """Return the (start, end) token ranges of the goals opened at ``start``."""
+        n = len(doc)
+        k = start
+        # skip leading filler, commas and a horizon placed before the goal
+        while k < n:
+            if k in horizons:
+                k = horizons[k]
+            elif doc[k].lower_ in self.trim_leading or doc[k].text in (",",):
+                k += 1
+            else:
+                break
+        goals: list[tuple[int, int]] = []
+        begin = k
+        limit = min(n, begin + MAX_GOAL_TOKENS)
+        while k < limit:
+            tok = doc[k]
+            low = tok.lower_
+            if k > begin and (tok.is_sent_start or self._is_stop(tok)):
+                break
+            if self._is_stop(tok):
+                break
+            if k > begin and k in cue_starts:
+                break
+            if k > begin and k in horizons:
+                # a trailing horizon ends this goal; a coordinated aim may follow it
+                j = self._after_connectives(doc, horizons[k], horizons)
+                if j < n and doc[j].norm_ in self.goal_verbs and doc[j].lower_ != "be":
+                    goals.append((begin, k))
+                    begin = k = j
+                    limit = min(n, begin + MAX_GOAL_TOKENS)
+                    continue
+                break
+            nxt = doc[k + 1].lower_ if k + 1 < n else ""
+            if k > begin and (low, nxt) in self.boundary_pairs:
+                break
+            if k > begin and low in self.boundaries and not (low == "as" and nxt in ("a", "an", "well")):
+                break
+            if low in (",", "and", "or") and k > begin:
+                j = self._after_connectives(doc, k + 1, horizons)
+                if j < n and doc[j].norm_ in self.goal_verbs and doc[j].lower_ not in ("be",):
+                    goals.append((begin, k))
+                    begin = j
+                    k = j
+                    limit = min(n, begin + MAX_GOAL_TOKENS)
+                    continue
+                if low == "," and j < n and (
+                    doc[j].lower_ in self.boundaries or doc[j].lower_ in self.comma_boundaries
+                ):
+                    break
+            k += 1
+        goals.append((begin, k))
+        out = []
+        for s, e in goals:
+            while s < e and (doc[s].lower_ in self.trim_leading or doc[s].is_punct):
+                s += 1
+            while e > s and (doc[e - 1].lower_ in self.trim_trailing or doc[e - 1].is_punct or doc[e - 1].is_space):
+                e -= 1
+            if e > s:
+                out.append((s, e))
+        return out
+
+    def find(self, doc: Doc) -> list[Span]:
+        """Return GOAL spans with ``negated`` and ``hypothetical`` set."""
+        cues_group = doc.spans[self.cues_key] if self.cues_key in doc.spans else []
+        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        cues = _longest([c for c in cues_group if c.label_ in (GOAL_CUE, NEG_GOAL_CUE)])
+        hypos = [c for c in cues_group if c.label_ == HYPOTHETICAL_CUE]
+        horizon_spans = [s for s in group if s.label_ == HORIZON]
+        horizons = {s.start: s.end for s in horizon_spans}
+        openers: list[tuple[int, bool]] = [(c.end, c.label_ == NEG_GOAL_CUE) for c in cues]
+        # bullet-note labels: "Long term: lead the analytics team"
+        for h in horizon_spans:
+            if h.end < len(doc) and doc[h.end].text in LABEL_MARKS:
+                openers.append((h.end + 1, False))
+        cue_starts = {c.start for c in cues}
+        goals: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for start, negated in sorted(openers):
+            for s, e in self._clauses(doc, start, cue_starts, horizons):
+                if (s, e) in seen or any(g.start <= s < g.end for g in goals):
+                    continue
+                seen.add((s, e))
+                span = Span(doc, s, e, label=GOAL)
+                sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+                span._.set(NEGATED, negated)
+                span._.set(
+                    HYPOTHETICAL,
+                    any(h.start >= sent.start and h.end <= sent.end for h in hypos),
+                )
+                goals.append(span)
+        return goals
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Add GOAL spans to ``doc.spans[spans_key]``."""
+        group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        group = [s for s in group if s.label_ != GOAL]
+        doc.spans[self.spans_key] = sorted([*group, *self.find(doc)], key=lambda s: (s.start, -s.end))
+        return doc
+
+
+@Language.factory(
+    "alignscore_goals",
+    requires=["doc.spans"],
+    assigns=["doc.spans", "span._.alignscore_negated", "span._.alignscore_hypothetical"],
+    default_config={"spans_key": SPANS_KEY, "cues_key": CUES_KEY, "lexicon": "goal_lexicon"},
+)
+def make_goal_extractor(
+    nlp: Language, name: str, spans_key: str, cues_key: str, lexicon: str
+) -> GoalExtractor:
+    """Create the GOAL extractor.
+
+    Assigns GOAL spans to ``doc.spans[spans_key]`` and sets ``span._.alignscore_negated`` and
+    ``span._.alignscore_hypothetical`` on each.
+    """
+    return GoalExtractor(nlp, name, spans_key=spans_key, cues_key=cues_key, lexicon=lexicon)

@@ -1,0 +1,193 @@
+"""HorizonNormalizer: keep real HORIZON candidates and turn each into years from now and a bucket.
+
+The SpanRuler proposes HORIZON candidates (pattern ``id`` = how to read them) and NOT_HORIZON
+spans (past time, experience requirements). This component drops candidates that overlap a
+NOT_HORIZON or sit in a past-tense context ("I have worked there for two years"), keeps the
+longest of overlapping candidates, and sets ``span._.alignscore_years`` and
+``span._.alignscore_bucket`` following the rubric's table.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import BUCKET, YEARS, register_extensions
+from ..labels import HORIZON, SPANS_KEY, bucket_for
+from ..resources import read_lexicon
+
+__all__ = ["HorizonNormalizer", "make_horizon_normalizer", "parse_quantity"]
+
+NOT_HORIZON = "NOT_HORIZON"
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _number(norm: str, words: dict[str, float]) -> float | None:
+    if _NUMBER.match(norm):
+        return float(norm)
+    return words.get(norm)
+
+
+def parse_quantity(norms: list[str], lexicon: dict[str, Any]) -> tuple[float, float] | None:
+    """Read a quantity of time from normalised tokens; return (low, high) in years.
+
+    Example:
+        >>> lex = read_lexicon("horizon_lexicon")
+        >>> parse_quantity(["a", "year", "and", "a", "half"], lex)
+        (1.5, 1.5)
+        >>> parse_quantity(["3", "-", "5", "year"], lex)
+        (3.0, 5.0)
+        >>> parse_quantity(["18", "month"], lex)
+        (1.5, 1.5)
+    """
+    words: dict[str, float] = lexicon["numbers"]
+    units: dict[str, float] = lexicon["units"]
+    values: list[float] = []
+    unit = None
+    i = 0
+    while i < len(norms):
+        tok = norms[i]
+        nxt = norms[i + 1] if i + 1 < len(norms) else ""
+        if tok == "and" and "half" in norms[i + 1 : i + 3] and values:
+            values[-1] += 0.5
+            i += 3 if nxt == "a" else 2
+            continue
+        if tok == "half" and nxt == "a":  # "half a year"
+            values.append(0.5)
+            i += 2
+            continue
+        if tok in units and unit is None:
+            unit = units[tok]
+            if not values:
+                values.append(1.0)
+        elif tok in ("a", "an"):
+            if nxt in units:
+                values.append(1.0)
+        elif tok == "several":
+            values.extend([3.0, 5.0])
+        else:
+            v = _number(tok, words)
+            if v is not None and not (tok == "one" and nxt in ("day",)):
+                values.append(v)
+        i += 1
+    if not values or unit is None:
+        return None
+    return min(values) * unit, max(values) * unit
+
+
+class HorizonNormalizer:
+    """Filter HORIZON candidates and normalise them to years from now and a bucket."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "alignscore_horizons",
+        *,
+        spans_key: str = SPANS_KEY,
+        lexicon: str = "horizon_lexicon",
+        reference_year: int = 0,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self.lexicon: dict[str, Any] = read_lexicon(lexicon)
+        self.reference_year = reference_year
+        self.past_cues = frozenset(self.lexicon["past_cues"])
+        self.future_cues = frozenset(self.lexicon["future_cues"])
+
+    def _year(self) -> int:
+        return self.reference_year or _dt.date.today().year
+
+    def years(self, span: Span, kind: str, reference_year: int | None = None) -> tuple[float | None, float | None] | None:
+        """Return (years_min, years_max) for a candidate read the ``kind`` way, or None."""
+        fixed = self.lexicon["fixed"].get(kind)
+        if fixed is not None:
+            return fixed[0], fixed[1]
+        norms = [t.norm_ for t in span]
+        if kind == "by_year":
+            year = next((int(t.text) for t in span if t.like_num and len(t.text) == 4), None)
+            if year is None:
+                return None
+            left = year - (reference_year or self._year())
+            return (0.0, float(max(left, 1))) if left >= 0 else None
+        if kind == "year_n":
+            q = parse_quantity([*norms[-1:], "year"], self.lexicon)
+            return None if q is None else (q[1], q[1])
+        q = parse_quantity(norms, self.lexicon)
+        if q is None:
+            return None
+        lo, hi = q
+        if kind in ("deadline", "duration"):
+            return 0.0, hi
+        return lo, hi
+
+    def _past_context(self, doc: Doc, span: Span) -> bool:
+        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
+        window = doc[max(sent_start, span.start - 8) : span.start]
+        past_at = -1
+        for k, tok in enumerate(window):
+            if tok.lower_ in self.past_cues:
+                past_at = k
+            elif tok.norm_ in self.future_cues or tok.lower_ in self.future_cues:
+                past_at = -1
+        return past_at >= 0
+
+    def find(self, doc: Doc) -> list[Span]:
+        """Return the kept HORIZON spans, with years and bucket set."""
+        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        blocked = [s for s in group if s.label_ == NOT_HORIZON]
+        cands = sorted(
+            (s for s in group if s.label_ == HORIZON),
+            key=lambda s: (-(s.end - s.start), s.start),
+        )
+        kept: list[Span] = []
+        taken: set[int] = set()
+        for span in cands:
+            if taken.intersection(range(span.start, span.end)):
+                continue
+            if any(b.start < span.end and span.start < b.end for b in blocked):
+                continue
+            kind = span.id_
+            if kind in ("duration", "bare", "point") and self._past_context(doc, span):
+                continue
+            years = self.years(span, kind)
+            if years is None:
+                continue
+            lo, hi = years
+            span._.set(YEARS, [lo, hi])
+            span._.set(BUCKET, bucket_for(lo, hi))
+            kept.append(span)
+            taken.update(range(span.start, span.end))
+        return kept
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Replace the HORIZON candidates of the span group by the kept, normalised ones."""
+        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        kept = self.find(doc)
+        others = [s for s in group if s.label_ not in (HORIZON, NOT_HORIZON)]
+        doc.spans[self.spans_key] = sorted([*others, *kept], key=lambda s: (s.start, -s.end))
+        return doc
+
+
+@Language.factory(
+    "alignscore_horizons",
+    requires=["doc.spans"],
+    assigns=["doc.spans", "span._.alignscore_years", "span._.alignscore_bucket"],
+    default_config={"spans_key": SPANS_KEY, "lexicon": "horizon_lexicon", "reference_year": 0},
+)
+def make_horizon_normalizer(
+    nlp: Language, name: str, spans_key: str, lexicon: str, reference_year: int
+) -> HorizonNormalizer:
+    """Create the HORIZON normaliser.
+
+    Assigns ``span._.alignscore_years`` ([years_min, years_max], None for an open bound) and
+    ``span._.alignscore_bucket`` on each kept HORIZON in ``doc.spans[spans_key]``, and removes
+    rejected candidates. ``reference_year`` 0 means the current calendar year (for "by 2030").
+    """
+    return HorizonNormalizer(
+        nlp, name, spans_key=spans_key, lexicon=lexicon, reference_year=reference_year
+    )

@@ -1,0 +1,79 @@
+"""GoalHorizonLinker: attach each GOAL to the HORIZON that governs it.
+
+A goal's horizon is the nearest HORIZON in the same sentence (or on the same bullet line),
+preferring one right before the goal's cue or right after the goal; the link is stored as token
+offsets in ``span._.alignscore_horizon_at``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import HORIZON_AT, register_extensions
+from ..labels import GOAL, HORIZON, SPANS_KEY
+
+__all__ = ["GoalHorizonLinker", "make_goal_horizon_linker"]
+
+
+def _bounds(doc: Doc, span: Span) -> tuple[int, int]:
+    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    start, end = sent.start, sent.end
+    for k in range(span.start - 1, start - 1, -1):  # a bullet line ends at a newline
+        if doc[k].is_space and "\n" in doc[k].text:
+            start = k + 1
+            break
+    for k in range(span.end, end):
+        if doc[k].is_space and "\n" in doc[k].text:
+            end = k
+            break
+    return start, end
+
+
+class GoalHorizonLinker:
+    """Set ``span._.alignscore_horizon_at`` on every GOAL that has a governing HORIZON."""
+
+    def __init__(self, nlp: Language, name: str = "alignscore_linker", *, spans_key: str = SPANS_KEY) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+
+    def link(self, doc: Doc, goal: Span, horizons: list[Span]) -> Span | None:
+        """Return the HORIZON governing ``goal``, or None."""
+        start, end = _bounds(doc, goal)
+        best, best_key = None, None
+        for h in horizons:
+            if h.start < start or h.end > end:
+                continue
+            if h.end <= goal.start:
+                gap, side = goal.start - h.end, 0
+            elif h.start >= goal.end:
+                gap, side = h.start - goal.end, 1
+            else:
+                gap, side = 0, 0
+            key = (gap, side)
+            if best_key is None or key < best_key:
+                best, best_key = h, key
+        return best
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Link goals to horizons in place."""
+        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        horizons = [s for s in group if s.label_ == HORIZON]
+        if horizons:
+            for goal in (s for s in group if s.label_ == GOAL):
+                h = self.link(doc, goal, horizons)
+                if h is not None:
+                    goal._.set(HORIZON_AT, [h.start, h.end])
+        return doc
+
+
+@Language.factory(
+    "alignscore_linker",
+    requires=["doc.spans"],
+    assigns=["span._.alignscore_horizon_at"],
+    default_config={"spans_key": SPANS_KEY},
+)
+def make_goal_horizon_linker(nlp: Language, name: str, spans_key: str) -> GoalHorizonLinker:
+    """Create the GOAL-HORIZON linker; assigns ``span._.alignscore_horizon_at`` on GOAL spans."""
+    return GoalHorizonLinker(nlp, name, spans_key=spans_key)

@@ -1,0 +1,181 @@
+"""Build, save and load alignscore's spaCy pipeline (blank English + our components).
+
+The pipeline is assembled from ``configs/pipeline.cfg``, initialised from the packaged pattern
+files, and saved with ``nlp.to_disk`` under ``models/<name>/pipeline``; :func:`load_pipeline`
+loads it with ``spacy.load`` (cached). Nothing is downloaded at any point.
+
+Example:
+    >>> nlp = load_pipeline()
+    >>> nlp.pipe_names[:3]
+    ['sentencizer', 'lemmatizer', 'alignscore_gazetteer']
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from . import components  # noqa: F401  (registers the factories)
+from .errors import ModelError
+from .extensions import OFFSETS, ORIGINAL, register_extensions
+from .resources import lemma_table
+from .text import clean_text
+
+__all__ = [
+    "CleaningTokenizer",
+    "LemmaNorm",
+    "build_pipeline",
+    "config_path",
+    "load_pipeline",
+    "model_dir",
+    "save_pipeline",
+]
+
+
+class LemmaNorm:
+    """Lexeme ``NORM`` getter: the lowercase lemma of a word ("Analysts" -> "analyst").
+
+    Set once per vocabulary entry, so matching on ``NORM`` costs nothing per token.
+    """
+
+    def __init__(self) -> None:
+        self.table = lemma_table()
+
+    def __call__(self, text: str) -> str:
+        low = text.lower()
+        return self.table.get(low, low)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LemmaNorm, ())
+
+
+class CleaningTokenizer:
+    """spaCy's English tokenizer behind :func:`alignscore.text.clean_text`.
+
+    The Doc's text is the clean text; when cleaning changed anything, the original string and
+    the offset map are kept in ``doc._.alignscore_original`` / ``doc._.alignscore_offsets``.
+    """
+
+    def __init__(self, base: Any) -> None:
+        register_extensions()
+        self.base = base
+        self.vocab = base.vocab
+
+    def __call__(self, text: str) -> Doc:
+        clean = clean_text(text)
+        doc = self.base(clean.text)
+        if clean.starts is not None:
+            doc._.set(ORIGINAL, text)
+            doc._.set(OFFSETS, [list(clean.starts), list(clean.ends)])
+        return doc
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
+        """Tokenise a stream of texts."""
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.base, name)
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        """Save the wrapped tokenizer."""
+        self.base.to_disk(path, **kwargs)
+
+    def from_disk(self, path: Any, **kwargs: Any) -> CleaningTokenizer:
+        """Load the wrapped tokenizer."""
+        self.base.from_disk(path, **kwargs)
+        return self
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        """Serialise the wrapped tokenizer."""
+        return self.base.to_bytes(**kwargs)
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> CleaningTokenizer:
+        """Load the wrapped tokenizer from bytes."""
+        self.base.from_bytes(data, **kwargs)
+        return self
+
+
+@registry.tokenizers("alignscore.tokenizer.v1")
+def create_tokenizer() -> Any:
+    """Return a factory for the cleaning tokenizer with lemma-based ``NORM`` values."""
+
+    def make(nlp: Language) -> CleaningTokenizer:
+        nlp.vocab.lex_attr_getters[NORM] = LemmaNorm()
+        base = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        return CleaningTokenizer(base)
+
+    return make
+
+
+def config_path() -> Path:
+    """Return the path of the packaged pipeline config."""
+    return Path(str(resources.files("alignscore") / "configs" / "pipeline.cfg"))
+
+
+def build_pipeline(patterns_dir: str | Path | None = None) -> Language:
+    """Assemble the pipeline from its config and initialise it from the pattern files.
+
+    Args:
+        patterns_dir: A directory of pattern files to use instead of the packaged ones.
+
+    Returns:
+        An initialised ``Language``.
+    """
+    config = spacy.util.load_config(config_path())
+    if patterns_dir is not None:
+        config["paths"]["patterns_dir"] = str(patterns_dir)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.initialize()
+    return nlp
+
+
+def model_dir(name: str = "default") -> Path:
+    """Return the directory of the named model (``ALIGNSCORE_MODEL_DIR`` overrides the root).
+
+    Looks in the installed package (``alignscore/_models/<name>``) and, for a source checkout,
+    in the repository's ``models/<name>``.
+    """
+    root = os.environ.get("ALIGNSCORE_MODEL_DIR")
+    if root:
+        return Path(root) / name
+    packaged = Path(str(resources.files("alignscore") / "_models" / name))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "models" / name
+
+
+def save_pipeline(nlp: Language, name: str = "default") -> Path:
+    """Save ``nlp`` to ``models/<name>/pipeline`` and return the path."""
+    path = model_dir(name) / "pipeline"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(path)
+    return path
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = "default") -> Language:
+    """Load the saved pipeline of the named model (cached).
+
+    Raises:
+        ModelError: the pipeline directory is missing or unreadable.
+    """
+    path = model_dir(name) / "pipeline"
+    if not (path / "config.cfg").is_file():
+        raise ModelError(
+            f"No alignscore pipeline at {path}. Rebuild it with `alignscore build-pipeline` "
+            "or set ALIGNSCORE_MODEL_DIR to a directory holding <name>/pipeline."
+        )
+    try:
+        return spacy.load(path)
+    except (OSError, ValueError, KeyError) as err:
+        raise ModelError(f"Could not load the alignscore pipeline at {path}: {err}") from err

@@ -1,0 +1,49 @@
+"""Result types: frozen, slotted dataclasses with JSON-ready ``to_dict`` views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .labels import Bucket, Label
+
+__all__ = ["Span"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One extracted span, with offsets into the caller's original string.
+
+    ``answer[span.start_char:span.end_char] == span.text`` always holds.
+    ``years_min``/``years_max``/``bucket`` are set on HORIZON spans only (None = open bound);
+    ``id`` is the canonical id of a SKILL or TITLE; ``negated``/``hypothetical`` qualify GOALs;
+    ``horizon`` is the index, in the same tuple, of a GOAL's governing HORIZON.
+    """
+
+    label: Label
+    text: str
+    start_char: int
+    end_char: int
+    years_min: float | None = None
+    years_max: float | None = None
+    bucket: Bucket | None = None
+    id: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    horizon: int | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-serialisable dict of the span."""
+        out: dict[str, Any] = {
+            "label": self.label,
+            "text": self.text,
+            "start_char": self.start_char,
+            "end_char": self.end_char,
+        }
+        if self.label == "HORIZON":
+            out.update(years_min=self.years_min, years_max=self.years_max, bucket=self.bucket)
+        if self.id is not None:
+            out["id"] = self.id
+        if self.label == "GOAL":
+            out.update(negated=self.negated, hypothetical=self.hypothetical, horizon=self.horizon)
+        return out

@@ -1,0 +1,102 @@
+"""Text cleaning that keeps a map back to the caller's original string.
+
+Job postings arrive with HTML leftovers (``&amp;``, ``&nbsp;``, ``<br>``, ``<li>``) and answers
+with odd Unicode spaces. :func:`clean_text` turns them into plain text for tokenising and keeps,
+for every character of the clean text, where it came from in the original, so that every span
+the pipeline reports indexes the caller's string exactly.
+
+Example:
+    >>> c = clean_text("R&amp;D <b>lead</b>")
+    >>> c.text
+    'R&D  lead '
+    >>> start, end = c.to_original(0, 3)
+    >>> "R&amp;D <b>lead</b>"[start:end]
+    'R&amp;D'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+__all__ = ["CleanText", "clean_text"]
+
+# tags, comments, and character references (named, decimal, hex)
+_MARKUP = re.compile(
+    r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|&(?:#\d{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});",
+    re.DOTALL,
+)
+_BLOCK_TAGS = re.compile(r"</?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|table)\b", re.IGNORECASE)
+_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"})
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """Clean text plus, per clean character, its start and end in the original string."""
+
+    text: str
+    original: str
+    starts: tuple[int, ...] | None = None  # None: identical to the original
+    ends: tuple[int, ...] | None = None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a clean ``[start, end)`` character range back to the original string."""
+        if self.starts is None or self.ends is None:
+            return start, end
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def clean_text(text: str) -> CleanText:
+    """Replace markup and entities by plain characters, keeping an offset map.
+
+    Tags become a space (a newline for block tags such as ``<br>`` and ``<li>``), character
+    references become their character, odd Unicode spaces a plain space, and zero-width
+    characters disappear. Text without any of these is returned as is, with no map.
+
+    Args:
+        text: The caller's string.
+
+    Returns:
+        A :class:`CleanText` whose ``to_original`` maps clean offsets to original offsets.
+    """
+    has_markup = "<" in text or "&" in text
+    has_odd = _ZERO_WIDTH.search(text) is not None
+    translated = text.translate(_ODD_SPACES)
+    if not has_markup and not has_odd:
+        return CleanText(translated, text)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+
+    def keep(segment: str, offset: int) -> None:
+        for i, ch in enumerate(segment):
+            if _ZERO_WIDTH.match(ch):
+                continue
+            pieces.append(ch)
+            starts.append(offset + i)
+            ends.append(offset + i + 1)
+
+    pos = 0
+    for m in _MARKUP.finditer(translated) if has_markup else ():
+        keep(translated[pos : m.start()], pos)
+        token = m.group(0)
+        if token.startswith("&"):
+            repl = html.unescape(token).translate(_ODD_SPACES)
+            if repl == token:  # unknown entity: leave it as text
+                keep(token, m.start())
+                pos = m.end()
+                continue
+        else:
+            repl = "\n" if _BLOCK_TAGS.match(token) else " "
+        for ch in repl:
+            pieces.append(ch)
+            starts.append(m.start())
+            ends.append(m.end())
+        pos = m.end()
+    keep(translated[pos:], pos)
+    return CleanText("".join(pieces), text, tuple(starts), tuple(ends))

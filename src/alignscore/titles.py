@@ -1,0 +1,42 @@
+"""Title knowledge: O*NET-SOC code, job zone and seniority rank of a job title.
+
+Example:
+    >>> title_rank("Senior Data Analyst"), title_rank("data analyst"), title_rank("VP of Sales")
+    (3, 2, 6)
+    >>> info = title_info("Registered Nurse", "registered_nurse")
+    >>> info["soc"], info["job_zone"]
+    ('29-1141.00', 3)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .resources import lemma_table, read_lexicon
+
+__all__ = ["title_info", "title_rank"]
+
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+@lru_cache(maxsize=4096)
+def title_rank(title: str) -> int:
+    """Return the seniority rank 1-6 of a title (1 entry ... 6 executive), from its words."""
+    levels = read_lexicon("title_levels")
+    ranks: dict[str, int] = levels["ranks"]
+    lemmas = lemma_table()
+    words = [lemmas.get(w, w) for w in _WORD.findall(title.lower())]
+    best = 0
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            best = max(best, ranks.get(" ".join(words[i : i + n]), 0))
+    return best or int(levels["default"])
+
+
+def title_info(text: str, title_id: str = "") -> dict[str, Any]:
+    """Return ``{"soc", "job_zone", "rank"}`` for a title; code and zone are None when unknown."""
+    table = read_lexicon("title_info")
+    entry = table.get(title_id) or {}
+    return {"soc": entry.get("soc"), "job_zone": entry.get("job_zone"), "rank": title_rank(text)}

@@ -1,0 +1,91 @@
+"""Truth table for HORIZON detection and normalisation (RUBRIC.md, annotation guide)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alignscore import extract
+
+O = None  # an open bound
+
+# sentence, horizon text, years_min, years_max, bucket
+POSITIVE = [
+    ("In the next two years I want to master Tableau.", "In the next two years", 0, 2, "short"),
+    ("I want to lead the team within two years.", "within two years", 0, 2, "short"),
+    ("Within 18 months I hope to run the night shift.", "Within 18 months", 0, 1.5, "short"),
+    ("Over the next year I'd like to get my CDL.", "Over the next year", 0, 1, "short"),
+    ("In five years I see myself as a charge nurse.", "In five years", 5, 5, "long"),
+    ("Five years from now I want to be managing audits.", "Five years from now", 5, 5, "long"),
+    ("I plan to stay in this role for two or three years.", "for two or three years", 0, 3, "short"),
+    ("My aim is to lead a team in 3-5 years.", "in 3-5 years", 3, 5, "mid"),
+    ("In three to five years I'd like to be a senior analyst.", "In three to five years", 3, 5, "mid"),
+    ("My short-term goal is to pass the CPA exam.", "short-term", 0, 3, "short"),
+    ("In the short term I want to learn your systems.", "In the short term", 0, 3, "short"),
+    ("In the near term I want to get certified.", "In the near term", 0, 3, "short"),
+    ("My medium-term goal is to specialise in tax.", "medium-term", 3, 5, "mid"),
+    ("In the mid term I'd like to mentor juniors.", "In the mid term", 3, 5, "mid"),
+    ("Long term, I want to run a clinic.", "Long term", 5, O, "long"),
+    ("In the longer term I'd like to move into research.", "In the longer term", 5, O, "long"),
+    ("In the long run I hope to own the roadmap.", "In the long run", 5, O, "long"),
+    ("Eventually I want to lead the department.", "Eventually", O, O, "long"),
+    ("Ultimately my goal is to become a partner.", "Ultimately", O, O, "long"),
+    ("Down the road I could see myself teaching.", "Down the road", O, O, "long"),
+    ("Someday I hope to open a bakery.", "Someday", O, O, "long"),
+    ("In the future I want to work on policy.", "In the future", O, O, "long"),
+    ("Later in my career I'd like to manage a site.", "Later in my career", O, O, "long"),
+    ("By 2030 I want to be a certified welder.", "By 2030", 0, 4, "mid"),
+    ("I want to be fully licensed by 2028.", "by 2028", 0, 2, "short"),
+    ("In a year and a half I'd like to take over scheduling.", "In a year and a half", 1.5, 1.5, "short"),
+    ("I hope to be promoted in a year or two.", "in a year or two", 1, 2, "short"),
+    ("In two and a half years I want my journeyman card.", "In two and a half years", 2.5, 2.5, "short"),
+    ("In about four years I'd like to manage a store.", "In about four years", 4, 4, "mid"),
+    ("In the next decade I hope to lead a lab.", "In the next decade", 0, 10, "mid"),
+    ("In the next 6 months I want to learn the WMS.", "In the next 6 months", 0, 0.5, "short"),
+    ("In a couple of years I want to run projects.", "In a couple of years", 2, 2, "short"),
+    ("In a few years I'd like to supervise.", "In a few years", 3, 3, "short"),
+    ("Ten years from now I want to be a principal engineer.", "Ten years from now", 10, 10, "long"),
+    ("My five-year plan is to become a director.", "five-year", 5, 5, "long"),
+    ("Next year I want to pass the bar.", "Next year", 0, 1, "short"),
+    ("I want to earn my PMP by the end of next year.", "by the end of next year", 0, 2, "short"),
+    ("- 3-5 yrs: lead a data team", "3-5 yrs", 3, 5, "mid"),
+    ("i want to be a supervisor in like 2 years", "in like 2 years", 2, 2, "short"),
+    ("In the coming months I want to learn the EHR.", "In the coming months", 0, 1, "short"),
+    ("At some point I'd like to train new hires.", "At some point", O, O, "long"),
+    ("Over the next three years I want to specialise.", "Over the next three years", 0, 3, "short"),
+]
+
+# sentences whose time expressions place no goal in time
+NEGATIVE = [
+    "Two years ago I started working night shifts.",
+    "I have worked in retail for the last five years.",
+    "For the past three years I've led a small team.",
+    "I have been a nurse for six years.",
+    "The role needs 3+ years of experience.",
+    "I have five years of experience in sales.",
+    "After that, I want to learn more.",
+    "Once I'm licensed I want to take on more work.",
+    "While I'm here I'd like to learn a lot.",
+    "Last year I finished my degree.",
+    "I spent four years in the army.",
+    "Since 2019 I have worked as a cook.",
+    "I've been in logistics for a decade.",
+    "I worked there for two years before moving.",
+]
+
+
+@pytest.mark.parametrize("sentence, text, years_min, years_max, bucket", POSITIVE)
+def test_horizon_normalisation(sentence, text, years_min, years_max, bucket):
+    spans = [s for s in extract(sentence, reference_year=2026) if s.label == "HORIZON"]
+    assert [s.text for s in spans] == [text]
+    span = spans[0]
+    assert (span.years_min, span.years_max, span.bucket) == (years_min, years_max, bucket)
+    assert sentence[span.start_char : span.end_char] == text
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_not_a_horizon(sentence):
+    assert [s.text for s in extract(sentence) if s.label == "HORIZON"] == []
+
+
+def test_table_is_large_enough():
+    assert len(POSITIVE) + len(NEGATIVE) >= 40
