@@ -3,7 +3,7 @@
 GOAL_CUE / NEG_GOAL_CUE open a goal clause ("I want to", "my goal is to", "I don't want to");
 HYPOTHETICAL_CUE marks conditional aims ("if the opportunity arises"). The other cue labels
 (BRIDGE_CUE, EMPLOYER_CUE, FLIGHT_CUE, SELF_GAIN_CUE, CLICHE, HEDGE, GROWTH_OFFER, PAST_CUE) feed
-the scorer's features and flags. Token attributes are NORM (lowercase lemma), so "wanted",
+the scorer's features and flags. Token attributes are LEMMA (lowercase lemma), so "wanted",
 "wants" and "Want" all match "want".
 
 Usage: python scripts/build_cue_patterns.py
@@ -16,9 +16,9 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "alignscore" / "patterns" / "cues.jsonl"
 
-SUBJ = {"NORM": {"IN": ["i", "we", "me"]}}
+SUBJ = {"LEMMA": {"IN": ["i", "we", "me"]}}
 AUX = {
-    "NORM": {
+    "LEMMA": {
         "IN": ["would", "'d", "’d", "will", "'ll", "’ll", "really", "also", "definitely", "do",
                "be", "'m", "’m", "am", "eventually", "ultimately", "then", "still", "just",
                "honestly", "personally", "certainly", "absolutely", "genuinely", "truly",
@@ -27,7 +27,7 @@ AUX = {
     },
     "OP": "*",
 }
-TO = {"NORM": {"IN": ["to", "2"]}}
+TO = {"LEMMA": {"IN": ["to", "2"]}}
 STRONG_VERBS = ["want", "hope", "plan", "aim", "intend", "wish", "aspire", "strive", "expect",
                 "endeavour", "endeavor", "seek", "mean", "try", "dream", "wanna"]
 WEAK_VERBS = ["like", "love", "need", "prefer", "be", "get"]  # only after "I" + aux
@@ -37,7 +37,7 @@ GOAL_NOUNS = ["goal", "aim", "plan", "ambition", "objective", "target", "focus",
               "hope", "dream", "aspiration", "intention", "vision", "mission", "step",
               "next step", "idea", "wish", "purpose", "agenda", "intent"]
 NOUN_MODS = {
-    "NORM": {
+    "LEMMA": {
         "IN": ["short", "long", "medium", "mid", "near", "immediate", "main", "big", "biggest",
                "ultimate", "first", "next", "primary", "real", "career", "personal", "own",
                "-", "term", "long-term", "short-term", "mid-term", "medium-term", "key",
@@ -46,47 +46,58 @@ NOUN_MODS = {
     },
     "OP": "*",
 }
-BE = {"NORM": {"IN": ["be", "'s", "’s", "would", "will", "is", "right", "now", "here", "simple",
+BE = {"LEMMA": {"IN": ["be", "'s", "’s", "would", "will", "is", "right", "now", "here", "simple",
                       "simply", "really", "basically", "then", "honestly", "pretty", "clear"]},
       "OP": "+"}
 
 
 def goal_cues() -> list[dict]:
     pats: list[list[dict]] = []
-    pats.append([AUX, {"NORM": {"IN": STRONG_VERBS}}, TO])
-    pats.append([SUBJ, AUX, {"NORM": {"IN": WEAK_VERBS}}, TO])
-    pats.append([SUBJ, AUX, {"NORM": {"IN": ["like", "love"]}}, {"NORM": "the"}, {"NORM": {"IN": ["chance", "opportunity"]}}, TO])
-    pats.append([SUBJ, AUX, {"NORM": {"IN": ADJ_CUES}}, TO])
-    pats.append([SUBJ, AUX, {"NORM": "look"}, {"NORM": "forward"}, {"NORM": "to"}])
-    pats.append([SUBJ, AUX, {"NORM": {"IN": ["work", "working", "build", "building", "head", "heading", "aim", "aiming", "push", "pushing"]}}, {"NORM": {"IN": ["towards", "toward", "for"]}}])
-    pats.append([SUBJ, AUX, {"NORM": {"IN": ["can", "could"]}, "OP": "?"}, {"NORM": {"IN": ["see", "picture", "imagine", "envision", "envisage"]}}, {"NORM": "myself"}])
-    pats.append([SUBJ, AUX, {"NORM": {"IN": ["interested", "focused", "focussed", "set"]}}, {"NORM": {"IN": ["in", "on"]}}])
-    pats.append([{"NORM": {"IN": ["my", "the", "our", "one"]}}, NOUN_MODS, {"NORM": {"IN": GOAL_NOUNS}}, BE, TO])
-    pats.append([{"NORM": {"IN": ["my", "the", "our", "one"]}}, NOUN_MODS, {"NORM": {"IN": GOAL_NOUNS}}, BE, {"NORM": {"IN": ["on", "that", "that's"]}, "OP": "?"}])
-    pats.append([{"NORM": {"IN": ["my", "the"]}, "OP": "?"}, NOUN_MODS, {"NORM": {"IN": GOAL_NOUNS}}, {"ORTH": {"IN": [":", "-", "->", "–", "=", "=>"]}}])
-    pats.append([{"NORM": "where"}, SUBJ, {"NORM": {"IN": ["want", "would", "'d", "’d", "hope", "see"]}}, {"NORM": {"IN": ["to", "like", "love"]}, "OP": "*"}, {"NORM": "be"}, BE])
-    pats.append([SUBJ, AUX, {"NORM": {"IN": ["want", "would", "'d", "’d", "hope"]}}, {"NORM": {"IN": ["like", "love"]}, "OP": "?"}, {"NORM": "my"}, {"NORM": {"IN": ["next", "career"]}}, {"NORM": {"IN": ["step", "move", "role"]}}, TO, {"NORM": "be"}])
-    pats.append([{"NORM": "the"}, {"NORM": "idea"}, {"NORM": "be"}, TO])
-    pats.append([SUBJ, AUX, {"NORM": "gonna"}])
+    pats.append([AUX, {"LEMMA": {"IN": STRONG_VERBS}}, TO])
+    pats.append([SUBJ, AUX, {"LEMMA": {"IN": WEAK_VERBS}}, TO])
+    pats.append([SUBJ, AUX, {"LEMMA": {"IN": ["like", "love"]}}, {"LEMMA": "the"}, {"LEMMA": {"IN": ["chance", "opportunity"]}}, TO])
+    pats.append([SUBJ, AUX, {"LEMMA": {"IN": ADJ_CUES}}, TO])
+    pats.append([SUBJ, AUX, {"LEMMA": "look"}, {"LEMMA": "forward"}, {"LEMMA": "to"}])
+    pats.append([SUBJ, AUX, {"LEMMA": {"IN": ["work", "working", "build", "building", "head", "heading", "aim", "aiming", "push", "pushing"]}}, {"LEMMA": {"IN": ["towards", "toward", "for"]}}])
+    pats.append([SUBJ, AUX, {"LEMMA": {"IN": ["can", "could"]}, "OP": "?"}, {"LEMMA": {"IN": ["see", "picture", "imagine", "envision", "envisage"]}}, {"LEMMA": "myself"}])
+    pats.append([SUBJ, AUX, {"LEMMA": {"IN": ["interested", "focused", "focussed", "set"]}}, {"LEMMA": {"IN": ["in", "on"]}}])
+    pats.append([{"LEMMA": {"IN": ["my", "the", "our", "one"]}}, NOUN_MODS, {"LEMMA": {"IN": GOAL_NOUNS}}, BE, TO])
+    pats.append([{"LEMMA": {"IN": ["my", "the", "our", "one"]}}, NOUN_MODS, {"LEMMA": {"IN": GOAL_NOUNS}}, BE, {"LEMMA": {"IN": ["on", "that", "that's"]}, "OP": "?"}])
+    pats.append([{"LEMMA": {"IN": ["my", "the"]}, "OP": "?"}, NOUN_MODS, {"LEMMA": {"IN": GOAL_NOUNS}}, {"ORTH": {"IN": [":", "-", "->", "–", "=", "=>"]}}])
+    pats.append([{"LEMMA": "where"}, SUBJ, {"LEMMA": {"IN": ["want", "would", "'d", "’d", "hope", "see"]}}, {"LEMMA": {"IN": ["to", "like", "love"]}, "OP": "*"}, {"LEMMA": "be"}, BE])
+    pats.append([SUBJ, AUX, {"LEMMA": {"IN": ["want", "would", "'d", "’d", "hope"]}}, {"LEMMA": {"IN": ["like", "love"]}, "OP": "?"}, {"LEMMA": "my"}, {"LEMMA": {"IN": ["next", "career"]}}, {"LEMMA": {"IN": ["step", "move", "role"]}}, TO, {"LEMMA": "be"}])
+    pats.append([{"LEMMA": "the"}, {"LEMMA": "idea"}, {"LEMMA": "be"}, TO])
+    pats.append([SUBJ, AUX, {"LEMMA": "gonna"}])
     out = [{"label": "GOAL_CUE", "pattern": p, "id": f"goal_{i}"} for i, p in enumerate(pats)]
-    neg = {"NORM": {"IN": ["not", "n't", "never", "no"]}}
+    neg = {"LEMMA": {"IN": ["not", "n't", "never", "no"]}}
     negs = [
-        [SUBJ, AUX, neg, AUX, {"NORM": {"IN": [*STRONG_VERBS, "like", "love", "need", "see", "look", "interested", "keen", "planning", "looking"]}}, {"NORM": {"IN": ["to", "myself", "in", "on"]}}],
-        [{"NORM": {"IN": ["my", "the"]}}, {"NORM": {"IN": GOAL_NOUNS}}, {"NORM": {"IN": ["be", "'s", "’s"]}}, neg, TO],
-        [SUBJ, AUX, {"NORM": "have"}, {"NORM": {"IN": ["no", "zero", "little"]}}, {"NORM": {"IN": ["interest", "desire", "plan", "plans", "intention", "wish", "ambition"]}}, {"NORM": {"IN": ["in", "to", "of"]}}],
-        [{"NORM": {"IN": ["not", "never"]}}, {"NORM": "looking"}, TO],
-        [{"NORM": "rather"}, {"NORM": "than"}],
-        [{"NORM": "instead"}, {"NORM": "of"}],
+        [SUBJ, AUX, neg, AUX, {"LEMMA": {"IN": [*STRONG_VERBS, "like", "love", "need", "see", "look", "interested", "keen", "planning", "looking"]}}, {"LEMMA": {"IN": ["to", "myself", "in", "on"]}}],
+        [{"LEMMA": {"IN": ["my", "the"]}}, {"LEMMA": {"IN": GOAL_NOUNS}}, {"LEMMA": {"IN": ["be", "'s", "’s"]}}, neg, TO],
+        [SUBJ, AUX, {"LEMMA": "have"}, {"LEMMA": {"IN": ["no", "zero", "little"]}}, {"LEMMA": {"IN": ["interest", "desire", "plan", "plans", "intention", "wish", "ambition"]}}, {"LEMMA": {"IN": ["in", "to", "of"]}}],
+        [{"LEMMA": {"IN": ["not", "never"]}}, {"LEMMA": "looking"}, TO],
+        [{"LEMMA": "rather"}, {"LEMMA": "than"}],
+        [{"LEMMA": "instead"}, {"LEMMA": "of"}],
     ]
     out += [{"label": "NEG_GOAL_CUE", "pattern": p, "id": f"neg_goal_{i}"} for i, p in enumerate(negs)]
     return out
 
 
+def _lemmas(text: str) -> list[str]:
+    """Tokenise like the pipeline and map each token to its lowercase lemma."""
+    import spacy
+
+    from alignscore.resources import lemma_table
+
+    table = lemma_table()
+    tokenizer = _lemmas.__dict__.setdefault("tok", spacy.blank("en").tokenizer)
+    return [(table.get(t.text) or table.get(t.lower_) or t.lower_).lower() for t in tokenizer(text)]
+
+
 def phrase(label: str, ident: str, *phrases: str) -> list[dict]:
     out = []
     for k, ph in enumerate(phrases):
-        toks = ph.split()
-        out.append({"label": label, "pattern": [{"NORM": t} for t in toks], "id": f"{ident}_{k}"})
+        toks = _lemmas(ph)
+        out.append({"label": label, "pattern": [{"LEMMA": t} for t in toks], "id": f"{ident}_{k}"})
     return out
 
 

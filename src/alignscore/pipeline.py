@@ -42,9 +42,12 @@ __all__ = [
 
 
 class LemmaNorm:
-    """Lexeme ``NORM`` getter: the lowercase lemma of a word ("Analysts" -> "analyst").
+    """Lexeme ``NORM`` getter: lowercase, with regular plurals made singular.
 
-    Set once per vocabulary entry, so matching on ``NORM`` costs nothing per token.
+    "Analysts" -> "analyst", "Tech Leads" -> "tech lead", but "nursing" stays "nursing" and
+    "marketing" stays "marketing" (a full lemma would turn them into "nurse" and "market" and
+    confuse skills with titles). Set once per vocabulary entry, so gazetteer matching on
+    ``NORM`` costs nothing per token.
     """
 
     def __init__(self) -> None:
@@ -52,7 +55,13 @@ class LemmaNorm:
 
     def __call__(self, text: str) -> str:
         low = text.lower()
-        return self.table.get(low, low)
+        if len(low) > 3 and low.endswith("s"):
+            lemma = self.table.get(low)
+            if lemma and (
+                low in (lemma + "s", lemma + "es") or (low.endswith("ies") and lemma.endswith("y"))
+            ):
+                return lemma
+        return low
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (LemmaNorm, ())

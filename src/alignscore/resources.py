@@ -159,7 +159,10 @@ def lemma_table() -> dict[str, str]:
     ``alignscore/data/lemmas/LICENSE-en_lemma_lookup.txt``).
     """
     path = Path(str(resources.files("alignscore") / "data" / "lemmas" / "en_lemma_lookup.json"))
-    return json.loads(path.read_text(encoding="utf-8"))
+    table: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
+    # ordinals map to digits ("first" -> "1") and clitics to guesses ("'s" -> "have"): both
+    # would make rules match the wrong thing, so those entries are left out
+    return {k: v for k, v in table.items() if not v[:1].isdigit() and not k[:1] in "'’"}
 
 
 @registry.misc("alignscore.lemma_lookups.v1")

@@ -101,7 +101,7 @@ class GoalExtractor:
             if k > begin and k in horizons:
                 # a trailing horizon ends this goal; a coordinated aim may follow it
                 j = self._after_connectives(doc, horizons[k], horizons)
-                if j < n and doc[j].norm_ in self.goal_verbs and doc[j].lower_ != "be":
+                if j < n and doc[j].lemma_ in self.goal_verbs and doc[j].lower_ != "be":
                     goals.append((begin, k))
                     begin = k = j
                     limit = min(n, begin + MAX_GOAL_TOKENS)
@@ -114,7 +114,7 @@ class GoalExtractor:
                 break
             if low in (",", "and", "or") and k > begin:
                 j = self._after_connectives(doc, k + 1, horizons)
-                if j < n and doc[j].norm_ in self.goal_verbs and doc[j].lower_ not in ("be",):
+                if j < n and doc[j].lemma_ in self.goal_verbs and doc[j].lower_ not in ("be",):
                     goals.append((begin, k))
                     begin = j
                     k = j

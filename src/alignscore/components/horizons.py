@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import BUCKET, YEARS, register_extensions
-from ..labels import HORIZON, SPANS_KEY, bucket_for
+from ..labels import CUES_KEY, HORIZON, SPANS_KEY, bucket_for
 from ..resources import read_lexicon
 
 __all__ = ["HorizonNormalizer", "make_horizon_normalizer", "parse_quantity"]
@@ -26,13 +26,29 @@ NOT_HORIZON = "NOT_HORIZON"
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+def _clause_bounds(doc: Doc, span: Span) -> tuple[int, int]:
+    """Token range of the sentence holding ``span``, cut at newlines (bullet lines)."""
+    start, end = (span.sent.start, span.sent.end) if doc.has_annotation("SENT_START") else (0, len(doc))
+    for k in range(span.start - 1, start - 1, -1):
+        if doc[k].is_space and "\n" in doc[k].text:
+            start = k + 1
+            break
+    for k in range(span.end, end):
+        if doc[k].is_space and "\n" in doc[k].text:
+            end = k
+            break
+    return start, end
+
+
 def _number(norm: str, words: dict[str, float]) -> float | None:
     if _NUMBER.match(norm):
         return float(norm)
     return words.get(norm)
 
 
-def parse_quantity(norms: list[str], lexicon: dict[str, Any]) -> tuple[float, float] | None:
+def parse_quantity(
+    norms: list[str], lexicon: dict[str, Any], raw: list[str] | None = None
+) -> tuple[float, float] | None:
     """Read a quantity of time from normalised tokens; return (low, high) in years.
 
     Example:
@@ -44,6 +60,7 @@ def parse_quantity(norms: list[str], lexicon: dict[str, Any]) -> tuple[float, fl
         >>> parse_quantity(["18", "month"], lex)
         (1.5, 1.5)
     """
+    raw = raw or norms
     words: dict[str, float] = lexicon["numbers"]
     units: dict[str, float] = lexicon["units"]
     values: list[float] = []
@@ -62,8 +79,8 @@ def parse_quantity(norms: list[str], lexicon: dict[str, Any]) -> tuple[float, fl
             continue
         if tok in units and unit is None:
             unit = units[tok]
-            if not values:
-                values.append(1.0)
+            if not values:  # "the next years": a few; "next year": one
+                values.append(lexicon["numbers"]["few"] if raw[i].endswith("s") else 1.0)
         elif tok in ("a", "an"):
             if nxt in units:
                 values.append(1.0)
@@ -90,6 +107,7 @@ class HorizonNormalizer:
         spans_key: str = SPANS_KEY,
         lexicon: str = "horizon_lexicon",
         reference_year: int = 0,
+        cues_key: str = CUES_KEY,
     ) -> None:
         register_extensions()
         self.name = name
@@ -98,6 +116,9 @@ class HorizonNormalizer:
         self.reference_year = reference_year
         self.past_cues = frozenset(self.lexicon["past_cues"])
         self.future_cues = frozenset(self.lexicon["future_cues"])
+        self.needs_goal = frozenset(self.lexicon["needs_goal_context"])
+        self.uncertainty = frozenset(self.lexicon["uncertainty"])
+        self.cues_key = cues_key
 
     def _year(self) -> int:
         return self.reference_year or _dt.date.today().year
@@ -107,34 +128,65 @@ class HorizonNormalizer:
         fixed = self.lexicon["fixed"].get(kind)
         if fixed is not None:
             return fixed[0], fixed[1]
-        norms = [t.norm_ for t in span]
+        norms = [t.lemma_ for t in span]
         if kind == "by_year":
             year = next((int(t.text) for t in span if t.like_num and len(t.text) == 4), None)
             if year is None:
                 return None
             left = year - (reference_year or self._year())
             return (0.0, float(max(left, 1))) if left >= 0 else None
-        if kind == "year_n":
-            q = parse_quantity([*norms[-1:], "year"], self.lexicon)
-            return None if q is None else (q[1], q[1])
-        q = parse_quantity(norms, self.lexicon)
+        if kind.startswith(("year_n", "month_n")):
+            scale = 1.0 if kind.startswith("year_n") else 1 / 12
+            nums = [v for t in span if (v := _number(t.lemma_, self.lexicon["numbers"])) is not None]
+            if not nums:
+                return None
+            if kind.endswith("_by"):
+                return 0.0, max(nums) * scale
+            return min(nums) * scale, max(nums) * scale
+        if kind.startswith("ordinal"):
+            ords = self.lexicon["ordinals"]
+            n = next((ords[t.lower_] for t in span if t.lower_ in ords), None)
+            if n is None:
+                return None
+            scale = 1 / 12 if any(t.lemma_ == "month" for t in span) else 1.0
+            return (0.0, n * scale) if kind == "ordinal_by" else ((n - 1) * scale, n * scale)
+        q = parse_quantity(norms, self.lexicon, [t.lower_ for t in span])
         if q is None:
             return None
         lo, hi = q
+        if any(t.text == "+" for t in span):
+            return lo, None
         if kind in ("deadline", "duration"):
             return 0.0, hi
         return lo, hi
 
-    def _past_context(self, doc: Doc, span: Span) -> bool:
-        sent_start = span.sent.start if doc.has_annotation("SENT_START") else 0
-        window = doc[max(sent_start, span.start - 8) : span.start]
+    def _past_context(self, doc: Doc, span: Span, start: int, end: int) -> bool:
+        """True when the nearest tense cue before the span, or else after it, is past."""
         past_at = -1
-        for k, tok in enumerate(window):
+        for k in range(max(start, span.start - 8), span.start):
+            tok = doc[k]
             if tok.lower_ in self.past_cues:
                 past_at = k
-            elif tok.norm_ in self.future_cues or tok.lower_ in self.future_cues:
+            elif tok.lemma_ in self.future_cues or tok.lower_ in self.future_cues:
                 past_at = -1
-        return past_at >= 0
+        if past_at >= 0:
+            return True
+        for k in range(span.end, min(end, span.end + 6)):
+            tok = doc[k]
+            if tok.lemma_ in self.future_cues or tok.lower_ in self.future_cues:
+                return False
+            if tok.lower_ in self.past_cues:
+                return True
+        return False
+
+    def _goal_context(self, doc: Doc, span: Span, start: int, end: int, cues: list[Span]) -> bool:
+        """True when the sentence or bullet line states a goal and no uncertainty about it."""
+        if span.end < len(doc) and doc[span.end].text in (":", "->", "–", "-", "=>", "→"):
+            return True
+        inside = [c for c in cues if c.start >= start and c.end <= end]
+        if any(c.label_ == "HEDGE" and any(t.lemma_ in self.uncertainty for t in c) for c in inside):
+            return False
+        return any(c.label_ in ("GOAL_CUE", "NEG_GOAL_CUE") for c in inside)
 
     def find(self, doc: Doc) -> list[Span]:
         """Return the kept HORIZON spans, with years and bucket set."""
@@ -146,13 +198,17 @@ class HorizonNormalizer:
         )
         kept: list[Span] = []
         taken: set[int] = set()
+        cues = list(doc.spans[self.cues_key]) if self.cues_key in doc.spans else []
         for span in cands:
             if taken.intersection(range(span.start, span.end)):
                 continue
             if any(b.start < span.end and span.start < b.end for b in blocked):
                 continue
             kind = span.id_
-            if kind in ("duration", "bare", "point") and self._past_context(doc, span):
+            start, end = _clause_bounds(doc, span)
+            if kind in ("duration", "bare", "point") and self._past_context(doc, span, start, end):
+                continue
+            if kind in self.needs_goal and not self._goal_context(doc, span, start, end, cues):
                 continue
             years = self.years(span, kind)
             if years is None:
@@ -177,10 +233,15 @@ class HorizonNormalizer:
     "alignscore_horizons",
     requires=["doc.spans"],
     assigns=["doc.spans", "span._.alignscore_years", "span._.alignscore_bucket"],
-    default_config={"spans_key": SPANS_KEY, "lexicon": "horizon_lexicon", "reference_year": 0},
+    default_config={
+        "spans_key": SPANS_KEY,
+        "lexicon": "horizon_lexicon",
+        "reference_year": 0,
+        "cues_key": CUES_KEY,
+    },
 )
 def make_horizon_normalizer(
-    nlp: Language, name: str, spans_key: str, lexicon: str, reference_year: int
+    nlp: Language, name: str, spans_key: str, lexicon: str, reference_year: int, cues_key: str
 ) -> HorizonNormalizer:
     """Create the HORIZON normaliser.
 
@@ -189,5 +250,10 @@ def make_horizon_normalizer(
     rejected candidates. ``reference_year`` 0 means the current calendar year (for "by 2030").
     """
     return HorizonNormalizer(
-        nlp, name, spans_key=spans_key, lexicon=lexicon, reference_year=reference_year
+        nlp,
+        name,
+        spans_key=spans_key,
+        lexicon=lexicon,
+        reference_year=reference_year,
+        cues_key=cues_key,
     )
