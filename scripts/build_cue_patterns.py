@@ -69,6 +69,14 @@ def goal_cues() -> list[dict]:
     pats.append([{"LEMMA": "the"}, {"LEMMA": "idea"}, {"LEMMA": "be"}, TO])
     pats.append([SUBJ, AUX, {"LEMMA": "gonna"}])
     out = [{"label": "GOAL_CUE", "pattern": p, "id": f"goal_{i}"} for i, p in enumerate(pats)]
+    modal = [
+        [SUBJ, {"LOWER": {"IN": ["'ll", "’ll", "will", "'d", "’d", "would", "could", "can", "should", "shall"]}}, {"LOWER": {"IN": ["really", "also", "then", "eventually", "ultimately", "definitely", "probably", "hopefully", "ideally", "love", "like"]}, "OP": "*"}],
+        [SUBJ, {"LEMMA": "be", "OP": "?"}, {"LOWER": {"IN": ["going", "gonna"]}}, {"LOWER": "to", "OP": "?"}],
+        [SUBJ, {"LEMMA": {"IN": ["need", "have"]}}, TO],
+        [{"LOWER": "the"}, {"LOWER": "next"}, {"LOWER": {"IN": ["step", "move"]}}, {"LEMMA": "be"}, TO],
+        [SUBJ, AUX, {"LEMMA": {"IN": ["want", "love", "like", "hope"]}}, {"LOWER": {"IN": ["a", "an", "the", "my"]}}],
+    ]
+    out += [{"label": "GOAL_CUE", "pattern": p, "id": f"modal_{i}"} for i, p in enumerate(modal)]
     neg = {"LEMMA": {"IN": ["not", "n't", "never", "no"]}}
     negs = [
         [SUBJ, AUX, neg, AUX, {"LEMMA": {"IN": [*STRONG_VERBS, "like", "love", "need", "see", "look", "interested", "keen", "planning", "looking"]}}, {"LEMMA": {"IN": ["to", "myself", "in", "on"]}}],
@@ -82,23 +90,9 @@ def goal_cues() -> list[dict]:
     return out
 
 
-def _lemmas(text: str) -> list[str]:
-    """Tokenise like the pipeline and map each token to its lowercase lemma."""
-    import spacy
-
-    from alignscore.resources import lemma_table
-
-    table = lemma_table()
-    tokenizer = _lemmas.__dict__.setdefault("tok", spacy.blank("en").tokenizer)
-    return [(table.get(t.text) or table.get(t.lower_) or t.lower_).lower() for t in tokenizer(text)]
-
-
 def phrase(label: str, ident: str, *phrases: str) -> list[dict]:
-    out = []
-    for k, ph in enumerate(phrases):
-        toks = _lemmas(ph)
-        out.append({"label": label, "pattern": [{"LEMMA": t} for t in toks], "id": f"{ident}_{k}"})
-    return out
+    """Phrase patterns, matched on LEMMA by the SpanRuler's PhraseMatcher (cheap at run time)."""
+    return [{"label": label, "pattern": ph, "id": f"{ident}_{k}"} for k, ph in enumerate(phrases)]
 
 
 def other_cues() -> list[dict]:

@@ -49,6 +49,7 @@ NOT_HEADS = {
     "ringer", "sander", "turner", "rider", "diver", "caster", "presser", "puller", "winder",
     "checker", "helper", "keeper", "maker", "cutter", "mixer", "loader", "picker", "packer",
     "sorter", "grader", "trimmer", "finisher", "builder", "cleaner", "vendor", "employee",
+    "up", "out", "off", "in", "down", "on",
 }
 PAREN = re.compile(r"\s*\([^)]*\)\s*")
 SPACE = re.compile(r"\s+")
@@ -138,7 +139,7 @@ def build_titles(onet: Path, lemmas: dict[str, str]) -> tuple[list[dict], dict, 
     role_heads |= set(_read_list("role_heads_extra.txt"))
 
     patterns, info = [], {}
-    role_nouns = set(_read_list("role_nouns.txt"))
+    role_nouns = set(_read_list("role_nouns.txt"))  # bare nouns, matched in context only
     for key, socs in sorted(candidates.items()):
         words = key.split()
         if len(words) == 1:
@@ -157,7 +158,9 @@ def build_titles(onet: Path, lemmas: dict[str, str]) -> tuple[list[dict], dict, 
 ACRONYM_TAIL = re.compile(r"^(?P<name>.+?)\s+(?P<acr>[A-Z][A-Z0-9/+#&-]{1,9})$")
 
 
-def build_skills(onet: Path, esco: Path, common: set[str], common_wide: set[str]) -> list[dict]:
+def build_skills(
+    onet: Path, esco: Path, common: set[str], common_wide: set[str], lemmas: dict[str, str]
+) -> list[dict]:
     not_skills = {s.lower() for s in _read_list("not_skills.txt")}
     cased = set(_read_list("cased_skills.txt"))
     vendors = set(_read_list("vendors.txt"))
@@ -231,7 +234,8 @@ def build_skills(onet: Path, esco: Path, common: set[str], common_wide: set[str]
             if len(words) > 6:
                 continue
             is_canonical = display.get(cid, "").lower() == low
-            if len(words) == 1 and low in common and name not in cased:
+            singular = lemmas.get(low, low) if low.endswith("s") else low
+            if len(words) == 1 and (low in common or singular in common) and name not in cased:
                 # an everyday word: only a curated canonical name survives ("welding", "payroll")
                 if not (cid in curated_ids and is_canonical):
                     continue
@@ -252,7 +256,7 @@ def main(taxonomy: str) -> None:
     tax = Path(taxonomy)
     lemmas, common, common_wide = _lookups()
     titles, info, role_nouns = build_titles(tax / "onet-29.2", lemmas)
-    skills = build_skills(tax / "onet-29.2", tax / "esco", common, common_wide)
+    skills = build_skills(tax / "onet-29.2", tax / "esco", common, common_wide, lemmas)
     title_keys = {p["pattern"] for p in titles}
     curated = {_key(ln.partition("\t")[0]) for ln in _read_list("skills_curated.tsv")}
     # a name that is both: the curated side wins; otherwise it stays a title

@@ -97,6 +97,9 @@ HARD_CASES = frozenset(
     {"negated_goal", "hypothetical", "past_time", "keyword_stuffing", "pasted_posting"}
 )
 JOB_LABELS = frozenset({"SKILL", "TITLE"})
+#: where an answer's final labels come from: the first annotator alone, both annotators in
+#: agreement, or the adjudicator (the two disagreed)
+LABELS_FROM = frozenset({"first", "double_agreed", "adjudicated"})
 
 
 def corpus_dir() -> Path:
@@ -238,6 +241,7 @@ def validate_answer(rec: dict[str, Any]) -> None:
     if hard is not None and hard not in HARD_CASES:
         raise ValueError(f"'hard_case' is {hard!r}; expected null or one of {sorted(HARD_CASES)}")
     text = _require(rec, "text", str)
+    _choice(rec, "labels_from", LABELS_FROM)
     _validate_labels(rec)
     _validate_spans(text, rec.get("spans"), LABELS)
 
@@ -365,6 +369,7 @@ def load_corpus(split: Split = "all", *, path: str | Path | None = None) -> pd.D
             "archetype": rec["archetype"],
             "register": rec["register"],
             "hard_case": rec.get("hard_case"),
+            "labels_from": rec["labels_from"],
             "answer": rec["text"],
             **{name: rec["scores"][name] for name in SCORES},
             **{f"flag_{name}": rec["flags"][name] for name in FLAGS},

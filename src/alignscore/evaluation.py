@@ -94,7 +94,8 @@ def evaluate_extraction(split: str = "dev", *, nlp: Any = None) -> dict[str, Any
     """Run the pipeline on one corpus split and score answers and job descriptions.
 
     Returns:
-        ``{"answers": per-label scores, "jobs": per-label scores, "n_answers", "n_jobs"}``.
+        ``{"answers", "answers_with_job", "jobs"}`` per-label scores (``answers_with_job``: each
+        answer read together with its posting, as :func:`alignscore.score` does), plus counts.
     """
     from .datasets import load_corpus, load_jobs
     from .extraction import doc_spans
@@ -111,9 +112,17 @@ def evaluate_extraction(split: str = "dev", *, nlp: Any = None) -> dict[str, Any
             [s.to_dict() for s in doc_spans(doc, text)]
             for doc, text in zip(nlp.pipe(corpus["answer"]), corpus["answer"], strict=True)
         ]
+        job_docs = dict(zip(jobs["jd_id"], nlp.pipe(jobs["job_description"]), strict=True))
         job_pred = [
-            [s.to_dict() for s in doc_spans(doc, text)]
-            for doc, text in zip(nlp.pipe(jobs["job_description"]), jobs["job_description"], strict=True)
+            [s.to_dict() for s in doc_spans(job_docs[jd_id], text)]
+            for jd_id, text in zip(jobs["jd_id"], jobs["job_description"], strict=True)
+        ]
+        gazetteer = nlp.get_pipe("alignscore_gazetteer")
+        in_context_pred = [
+            [s.to_dict() for s in doc_spans(gazetteer.add_terms_from(doc, job_docs[jd_id]), text)]
+            for doc, text, jd_id in zip(
+                nlp.pipe(corpus["answer"]), corpus["answer"], corpus["jd_id"], strict=True
+            )
         ]
     finally:
         horizons.reference_year = saved
@@ -122,6 +131,7 @@ def evaluate_extraction(split: str = "dev", *, nlp: Any = None) -> dict[str, Any
         "n_answers": len(corpus),
         "n_jobs": len(jobs),
         "answers": score_spans(corpus["spans"], answer_pred, LABELS),
+        "answers_with_job": score_spans(corpus["spans"], in_context_pred, LABELS),
         "jobs": score_spans(jobs["job_spans"], job_pred, JOB_LABELS),
-        "predictions": {"answers": answer_pred, "jobs": job_pred},
+        "predictions": {"answers": answer_pred, "answers_with_job": in_context_pred, "jobs": job_pred},
     }

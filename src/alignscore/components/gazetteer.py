@@ -49,14 +49,34 @@ OF_HEADS = frozenset(
      "professor", "coordinator", "supervisor"}
 )
 ROLE_CUES = frozenset(
-    {"become", "be", "as", "am", "'m", "’m", "promote", "promoted", "make", "work", "into",
-     "hire", "hired", "join", "grow", "move", "step", "named"}
+    {"become", "becoming", "be", "being", "as", "am", "'m", "’m", "promote", "promoted", "make",
+     "work", "into", "hire", "hired", "join", "grow", "move", "step", "named", "qualify",
+     "qualified", "train", "trained", "practising", "practicing", "eventual", "future"}
 )
 ROLE_SKIP = frozenset({"a", "an", "the", "my", "good", "great", "better", "strong", "real",
                        "successful", "full", "fully", "proper", "qualified", "certified",
                        "licensed", "registered", "experienced", "skilled", "trusted", "solid",
                        "competent", "confident", "excellent", "top", "go-to", "effective"})
-ALWAYS_TITLES = frozenset({"ceo", "cto", "cfo", "coo", "cmo", "cio", "cso", "cpo", "vp", "svp", "evp"})
+ALWAYS_TITLES = frozenset(
+    {"ceo", "cto", "cfo", "coo", "cmo", "cio", "vp", "svp", "evp", "gm", "hlta", "senco"}
+)
+STRONG_OF_HEADS = frozenset({"head", "director", "vp", "chief", "dean", "vice-president"})
+TITLE_PREFIXES = frozenset({"mid-level", "group", "chartered", "senior-level", "entry-level", "lead"})
+NUMBERED_PREFIXES = frozenset({"tier", "grade", "level", "band"})
+ROMAN = frozenset({"i", "ii", "iii", "iv", "v"})
+SKILL_SUFFIXES = frozenset(
+    {"certification", "certificate", "licence", "license", "qualification", "diploma", "ticket",
+     "practitioner", "accreditation", "credential"}
+)
+ACRONYM_STOP = frozenset(
+    {"i", "ok", "uk", "us", "usa", "eu", "nhs", "hr", "it", "pm", "am", "asap", "faq", "tbd",
+     "ceo", "cto", "cfo", "coo", "cmo", "cio", "cpo", "vp", "svp", "evp", "gm", "hlta", "senco",
+     "rn", "np", "ta", "dc", "hq", "ny", "la", "nyc", "llc", "ltd", "inc", "plc", "cv", "id",
+     "tv", "pr", "ad", "ads", "eeo", "eoe", "fte", "pto", "dei", "ft", "pt", "ps", "fyi", "jd",
+     "ai", "a", "q", "usd", "gbp", "eur", "etc", "n/a", "ii", "iii", "iv", "covid", "mba",
+     "icu", "ed", "er", "or", "hk", "cvicu", "ons", "cpd", "toil", "pqe", "diy", "cx", "kpi",
+     "kpis", "okr", "okrs", "roi", "b2c", "q1", "q2", "q3", "q4", "yoy", "wfh"}
+)
 STOP_OF = frozenset({"the", "a", "an", "my", "our", "your", "this", "that", "and", "or", "to", "in"})
 
 
@@ -77,6 +97,12 @@ class Gazetteer:
         self.spans_key = spans_key
         self.role_nouns_name = role_nouns
         self.role_nouns: frozenset[str] = frozenset(read_lexicon(role_nouns))
+        heads = read_lexicon("skill_heads")
+        self.goal_verbs: frozenset[str] = frozenset(read_lexicon("goal_lexicon")["goal_verbs"])
+        self.skill_heads: frozenset[str] = frozenset(heads["heads"])
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        self.not_modifiers: frozenset[str] = frozenset(heads["not_modifiers"]) | STOP_WORDS
         self._entries: list[Entry] = []
         self._index: dict[str, list[Entry]] = {}
 
@@ -121,6 +147,9 @@ class Gazetteer:
         """Return SKILL and TITLE spans, non-overlapping, longest first."""
         norms = [t.norm_ for t in doc]
         orths = [t.text for t in doc]
+        # in text typed without capitals, case-sensitive names ("Excel") match in lowercase too
+        text = doc.text
+        lowercase_doc = sum(c.isupper() for c in text) * 50 < len(text)
         index = self._index
         found: list[tuple[int, int, str, str]] = []
         n = len(norms)
@@ -130,15 +159,22 @@ class Gazetteer:
                 for seq, label, eid, cased in cands:
                     end = i + len(seq)
                     if end <= n and tuple(norms[i:end]) == seq and (
-                        cased is None or tuple(orths[i:end]) == cased
+                        cased is None or lowercase_doc or tuple(orths[i:end]) == cased
                     ):
                         found.append((i, end, label, eid))
                         break
-            if norm in self.role_nouns:
+            if norm in self.role_nouns or norm in STRONG_OF_HEADS:
                 role = self._role_in_context(doc, i, norms)
                 if role is not None:
                     found.append(role)
-        found = [self._grow_title(doc, norms, m) if m[2] == TITLE else m for m in found]
+            elif orths[i].isupper() and 2 <= len(orths[i]) <= 6 and not lowercase_doc:
+                if norm not in ACRONYM_STOP and any(c.isalpha() for c in orths[i]):
+                    found.append((i, i + 1, SKILL, norm))
+        found = [
+            self._grow_title(doc, norms, m) if m[2] == TITLE else self._grow_skill(doc, norms, m)
+            for m in found
+        ]
+        found.extend(self._headed_skills(doc, norms))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2] != TITLE, m[0]))
         taken = [False] * n
         spans = []
@@ -155,12 +191,16 @@ class Gazetteer:
         noun = norms[i]
         if noun in ALWAYS_TITLES:
             return (i, i + 1, TITLE, noun)
+        if doc[i].lower_ != noun:  # a plural: other people ("our engineers"), not a held role
+            return None
+        if i + 1 < len(doc) and norms[i + 1] == "of" and noun in STRONG_OF_HEADS:
+            return (i, i + 1, TITLE, noun)  # grown by _grow_title
         j = i - 1
         skipped = 0
-        while j >= 0 and norms[j] in ROLE_SKIP and skipped < 3:
+        while j >= 0 and (norms[j] in ROLE_SKIP or norms[j] in SENIORITY_WORDS) and skipped < 3:
             j -= 1
             skipped += 1
-        if j >= 0 and norms[j] in ROLE_CUES:
+        if j >= 0 and (norms[j] in ROLE_CUES or norms[j] == "to"):
             start = i
             while start - 1 > j and norms[start - 1] in SENIORITY_WORDS:
                 start -= 1
@@ -171,24 +211,126 @@ class Gazetteer:
         self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]
     ) -> tuple[int, int, str, str]:
         start, end, label, eid = match
-        while start > 0 and norms[start - 1] in SENIORITY_WORDS:
+        while start > 0 and (norms[start - 1] in SENIORITY_WORDS or norms[start - 1] in TITLE_PREFIXES):
             start -= 1
+        if start > 1 and norms[start - 2] in NUMBERED_PREFIXES and doc[start - 1].like_num:
+            start -= 2
+        # "Capital Projects Accountant": capitalised words before a capitalised title
+        if doc[start].is_title or doc[start].is_upper:
+            k = start
+            while k > 0 and start - k < 3:
+                prev = doc[k - 1]
+                if prev.is_sent_start or not (prev.is_title or prev.is_upper) or prev.is_punct:
+                    break
+                if norms[k - 1] in STOP_OF or norms[k - 1] in ROLE_CUES:
+                    break
+                k -= 1
+            start = k
+        if end < len(doc) and doc[end].lower_ in ROMAN and (doc[end].is_upper or doc[end].text == "I"):
+            end += 1
         if norms[end - 1] in OF_HEADS and end + 1 < len(doc) and norms[end] == "of":
+            strong = norms[end - 1] in STRONG_OF_HEADS
             k = end + 1
             limit = min(len(doc), k + 4)
             last = None
             while k < limit:
                 tok = doc[k]
-                if tok.is_punct or norms[k] in STOP_OF and not (norms[k] == "and" and last):
+                if tok.is_punct and tok.text != "&" or tok.is_space:
                     break
-                if not (tok.is_title or tok.is_upper or norms[k] == "and"):
+                if norms[k] in STOP_OF and norms[k] != "and":
                     break
-                if norms[k] != "and":
+                if norms[k] in ("and", "&"):
+                    if last is None or k + 1 >= len(doc) or not (doc[k + 1].is_title or strong):
+                        break
+                elif not (tok.is_title or tok.is_upper or strong):
+                    break
+                else:
                     last = k
                 k += 1
             if last is not None:
                 end = last + 1
         return (start, end, label, eid)
+
+    def _headed_skills(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str, str]]:
+        """Noun phrases such as "cost analysis" or "housing law": 1-2 content words + a skill head."""
+        out = []
+        for i, norm in enumerate(norms):
+            if norm not in self.skill_heads or i == 0:
+                continue
+            if doc[i].lower_ != norm and norms[i - 1] in ("who", "which", "that", "it", "he", "she"):
+                continue  # "someone who designs": a verb
+            start = i
+            while start > 0 and i - start < 2:
+                prev = doc[start - 1]
+                low = prev.lower_
+                if (
+                    norms[start - 1] in self.not_modifiers
+                    or not (prev.is_alpha or "-" in low and low.replace("-", "").isalpha())
+                    or low.endswith(("ed", "ly", "ing")) and low not in self.skill_heads
+                    or prev.lemma_ in self.goal_verbs
+                ):
+                    break
+                start -= 1
+            if start < i:
+                # one low-priority match per phrase; the sort prefers gazetteer names on ties
+                out.append((start, i + 1, SKILL, "_".join(norms[start : i + 1])))
+        return out
+
+    def _grow_skill(
+        self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]
+    ) -> tuple[int, int, str, str]:
+        """Take in a version, level or certificate word after a skill ("IFRS 16", "ServSafe certificate")."""
+        start, end, label, eid = match
+        n = len(doc)
+        while end < n:
+            tok = doc[end]
+            if norms[end] in SKILL_SUFFIXES:
+                end += 1
+            elif norms[end] == "level" and end + 1 < n and doc[end + 1].like_num:
+                end += 2
+            elif (tok.like_num and not tok.text.isalpha()) or (
+                tok.is_upper and 1 <= len(tok.text) <= 4 and tok.text.isalnum() and norms[end] not in ACRONYM_STOP
+            ):
+                end += 1
+            else:
+                break
+        return (start, end, label, eid)
+
+    def add_terms_from(self, doc: Doc, source: Doc) -> Doc:
+        """Also mark in ``doc`` the SKILL and TITLE names found in ``source`` (e.g. its posting).
+
+        A posting names its own tools and duties ("Opera Cloud", "fixed asset register"); an
+        answer that repeats them means the same things. Only places not already covered by a
+        SKILL or TITLE are added.
+        """
+        group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        src = source.spans[self.spans_key] if self.spans_key in source.spans else []
+        terms: dict[tuple[str, ...], tuple[str, str]] = {}
+        for span in src:
+            if span.label_ in (SKILL, TITLE):
+                key = tuple(t.norm_ for t in span if not t.is_punct or t.text in "&+#/-")
+                if key and not (len(key) == 1 and key[0] in self.not_modifiers):
+                    terms.setdefault(key, (span.label_, span.id_))
+        if not terms:
+            return doc
+        taken = [False] * len(doc)
+        for s in group:
+            if s.label_ in (SKILL, TITLE):
+                for k in range(s.start, s.end):
+                    taken[k] = True
+        norms = [t.norm_ for t in doc]
+        added = []
+        for key in sorted(terms, key=len, reverse=True):
+            n = len(key)
+            for i in range(len(doc) - n + 1):
+                if tuple(norms[i : i + n]) == key and not any(taken[i : i + n]):
+                    label, eid = terms[key]
+                    added.append(Span(doc, i, i + n, label=label, span_id=eid))
+                    for k in range(i, i + n):
+                        taken[k] = True
+        if added:
+            doc.spans[self.spans_key] = sorted([*group, *added], key=lambda s: (s.start, -s.end))
+        return doc
 
     def __call__(self, doc: Doc) -> Doc:
         """Add SKILL and TITLE spans to ``doc.spans[spans_key]``."""

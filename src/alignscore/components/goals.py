@@ -60,6 +60,8 @@ class GoalExtractor:
         self.goal_verbs = frozenset(lex["goal_verbs"])
         self.trim_leading = frozenset(lex["trim_leading"])
         self.trim_trailing = frozenset(lex["trim_trailing"])
+        self.light_verbs = frozenset(lex["light_verbs"])
+        self.not_goal_verbs = frozenset(lex["not_goal_verbs"])
 
     def _is_stop(self, tok: Any) -> bool:
         return tok.text in self.hard_stops or (tok.is_space and "\n" in tok.text)
@@ -132,6 +134,8 @@ class GoalExtractor:
                 s += 1
             while e > s and (doc[e - 1].lower_ in self.trim_trailing or doc[e - 1].is_punct or doc[e - 1].is_space):
                 e -= 1
+            if e - s == 1 and doc[s].lemma_ in self.light_verbs or e - s == 1 and not doc[s].is_alpha:
+                continue
             if e > s:
                 out.append((s, e))
         return out
@@ -149,6 +153,12 @@ class GoalExtractor:
         for h in horizon_spans:
             if h.end < len(doc) and doc[h.end].text in LABEL_MARKS:
                 openers.append((h.end + 1, False))
+        # "I'd say", "I'll be honest": a modal cue opens a goal only before a verb of aiming
+        openers = [
+            (start, neg)
+            for start, neg in openers
+            if not (start < len(doc) and doc[start].lemma_ in self.not_goal_verbs)
+        ]
         cue_starts = {c.start for c in cues}
         goals: list[Span] = []
         seen: set[tuple[int, int]] = set()

@@ -96,6 +96,81 @@ def parse_quantity(
     return min(values) * unit, max(values) * unit
 
 
+DEADLINE_LEADS = frozenset({"in", "over", "within", "during", "for", "throughout"})
+DETERMINERS = frozenset({"the", "my", "our", "this", "those", "these"})
+NEXT_WORDS = frozenset({"next", "coming", "following", "first", "upcoming"})
+FILLERS = frozenset(
+    {",", "like", "say", "maybe", "about", "around", "roughly", "approximately", "probably", "um",
+     "uh", "another", "perhaps", "realistically", "at", "least", "max", "maximum", "~", "only",
+     "just", "another"}
+)
+POINT_LEADS = frozenset({"in", "after", "around", "about"})
+PAST_BEFORE = frozenset({"last", "past", "previous", "prior", "recent"})
+NOT_BEFORE = frozenset({"since", "every", "each", "per", "once", "twice", "times", "minimum", "min"})
+NOT_AFTER = frozenset({"ago", "experience", "old", "earlier", "before"})
+
+
+def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
+    """Read the words around a quantity of time; return (kind, start, end) or None for past time.
+
+    ``kind`` is ``deadline`` ("in the next two years", "within 18 months"), ``point`` ("in five
+    years", "five years from now"), ``duration`` ("for two or three years") or ``bare``.
+    """
+    n = len(doc)
+    s, e = span.start, span.end
+    after = doc[e].lower_ if e < n else ""
+    after2 = doc[e + 1].lower_ if e + 1 < n else ""
+    if after in NOT_AFTER or (after == "of" and after2 in ("experience", "expertise", "work", "age")):
+        return None
+    j = s
+    while j > 0 and doc[j - 1].lower_ in DETERMINERS:
+        j -= 1
+    if j > 0 and (doc[j - 1].lower_ in PAST_BEFORE or doc[j - 1].lower_ in NOT_BEFORE):
+        return None
+    if j > 1 and doc[j - 1].lower_ in ("a", "an") and doc[j - 2].lower_ in NOT_BEFORE:
+        return None
+    k = s
+    while k > 0 and doc[k - 1].lower_ in FILLERS:
+        k -= 1
+    lead = doc[k - 1].lower_ if k > 0 else ""
+    kind, start = "bare", s
+    if doc[s].lower_ in NEXT_WORDS:  # the match itself is "next year(s)"
+        lead, k = doc[s].lower_, s + 1
+    if lead in NEXT_WORDS:
+        j = k - 1
+        if j > 0 and doc[j - 1].lower_ in DETERMINERS:
+            j -= 1
+        if j > 0 and doc[j - 1].lower_ in DEADLINE_LEADS:
+            j -= 1
+        kind, start = "deadline", j
+    elif lead in ("within", "under"):
+        kind, start = "deadline", k - 1
+    elif lead == "of" and k > 1 and doc[k - 2].lower_ == "inside":
+        kind, start = "deadline", k - 2
+    elif lead == "for":
+        kind, start = "duration", k - 1
+    elif lead in POINT_LEADS:
+        kind, start = "point", k - 1
+        if start > 0 and lead in ("about", "around") and doc[start - 1].lower_ in ("in", "after"):
+            start -= 1
+    elif lead == "of" and k > 3 and [t.lower_ for t in doc[k - 3 : k - 1]] == ["the", "end"]:
+        kind, start = "point", k - 4 if doc[k - 4].lower_ == "by" else k - 3
+    end = e
+    if after == "from" and after2 in ("now", "today"):
+        end, kind = e + 2, "point" if kind == "bare" else kind
+    elif after in ("'s", "’s") and after2 == "time":
+        end, kind = e + 2, "point" if kind == "bare" else kind
+    elif after == "time" and kind == "point":
+        end = e + 1
+    elif after in ("down", "up") and after2 == "the" and e + 2 < n and doc[e + 2].lower_ in ("road", "line", "track"):
+        end, kind = e + 3, "point" if kind == "bare" else kind
+    elif after == "out" and kind == "bare":
+        end, kind = e + 1, "point"
+    if end < n and doc[end].lower_ == "or" and end + 1 < n and doc[end + 1].lower_ == "so":
+        end += 2
+    return kind, start, end
+
+
 class HorizonNormalizer:
     """Filter HORIZON candidates and normalise them to years from now and a bucket."""
 
@@ -199,12 +274,22 @@ class HorizonNormalizer:
         kept: list[Span] = []
         taken: set[int] = set()
         cues = list(doc.spans[self.cues_key]) if self.cues_key in doc.spans else []
+        read: list[tuple[Span, str]] = []
         for span in cands:
+            kind = span.id_
+            if kind == "quantity":
+                ctx = read_context(doc, span)
+                if ctx is None:
+                    continue
+                kind, start, end = ctx
+                span = Span(doc, start, end, label=HORIZON, span_id=kind)
+            read.append((span, kind))
+        read.sort(key=lambda sk: (-(sk[0].end - sk[0].start), sk[0].start))
+        for span, kind in read:
             if taken.intersection(range(span.start, span.end)):
                 continue
             if any(b.start < span.end and span.start < b.end for b in blocked):
                 continue
-            kind = span.id_
             start, end = _clause_bounds(doc, span)
             if kind in ("duration", "bare", "point") and self._past_context(doc, span, start, end):
                 continue
