@@ -110,7 +110,9 @@ def patterns() -> list[dict]:
     """Core patterns only: the normaliser takes in prepositions and fillers around a quantity
     ("in the next" + "two years", "five years" + "from now") and rejects past time, in Python,
     which keeps the Matcher small and fast."""
-    out: list[dict] = [{"label": "HORIZON", "pattern": q, "id": "quantity"} for q in QUANTITIES]
+    # quantities ("two years", "18 months", "a year or two") are found by the normaliser's own
+    # scanner over its lexicon; these patterns cover everything else
+    out: list[dict] = []
     year = {"SHAPE": "dddd", "TEXT": {"REGEX": "^20[2-9][0-9]$"}}
     for p in (
         [{"LOWER": {"IN": ["by", "before", "until", "till"]}}, year],
@@ -138,9 +140,40 @@ def patterns() -> list[dict]:
     for kind, pats in WORDS.items():
         for p in pats:
             out.append({"label": "HORIZON", "pattern": p, "id": kind})
-    # "the next years", "over the next year": a unit with no number after a deadline word
-    out.append({"label": "HORIZON", "pattern": [{"LOWER": {"IN": ["next", "coming", "following", "first", "upcoming"]}}, UNIT], "id": "quantity"})
-    return out
+    final: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    for p in out:
+        for q in _expand(p["pattern"]):
+            if all(set(t) == {"LOWER"} and isinstance(t["LOWER"], str) for t in q):
+                # a fixed phrase: matched by the PhraseMatcher, whose cost does not grow with
+                # the number of phrases
+                text = " ".join(t["LOWER"] for t in q)
+                if (text, p["id"]) not in seen:
+                    seen.add((text, p["id"]))
+                    final.append({"label": p["label"], "pattern": text, "id": p["id"]})
+            else:
+                final.append(dict(p, pattern=q))
+    return final
+
+
+def _expand(pattern: list[dict]) -> list[list[dict]]:
+    """Spell out ``{"LOWER": {"IN": [...]}}`` as plain values: the Matcher checks plain values in
+    compiled code but calls back into Python for every set-membership test, token by token."""
+    plain = all(set(t) <= {"LOWER", "ORTH", "OP"} for t in pattern)
+    variants: list[list[dict]] = [[]]
+    for tok in pattern:
+        if not plain:
+            variants = [[*v, tok] for v in variants]
+            continue
+        attr = "LOWER" if "LOWER" in tok else "ORTH"
+        value = tok[attr]
+        values = value["IN"] if isinstance(value, dict) else [value]
+        options = [{"LOWER": str(v).lower()} for v in values]
+        if tok.get("OP") == "?":
+            variants = [[*v, o] for v in variants for o in [None, *options]]
+        else:
+            variants = [[*v, o] for v in variants for o in options]
+    return [[t for t in v if t is not None] for v in variants]
 
 
 def main() -> None:

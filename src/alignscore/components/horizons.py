@@ -104,6 +104,11 @@ FILLERS = frozenset(
      "uh", "another", "perhaps", "realistically", "at", "least", "max", "maximum", "~", "only",
      "just", "another"}
 )
+QUANTITY_WORDS = frozenset(
+    {"a", "an", "one", "another", "couple", "few", "several", "some", "half", "more", "further",
+     "additional", "of", "+"}
+)
+QUANTITY_JOINERS = frozenset({"or", "to", "-", "–", "—", "and", ",", "maybe", "perhaps"})
 POINT_LEADS = frozenset({"in", "after", "around", "about"})
 PAST_BEFORE = frozenset({"last", "past", "previous", "prior", "recent"})
 NOT_BEFORE = frozenset({"since", "every", "each", "per", "once", "twice", "times", "minimum", "min"})
@@ -263,12 +268,52 @@ class HorizonNormalizer:
             return False
         return any(c.label_ in ("GOAL_CUE", "NEG_GOAL_CUE") for c in inside)
 
+    def quantities(self, doc: Doc) -> list[Span]:
+        """Find quantities of time ("two years", "18 months", "a year or two", "3-5 yrs")."""
+        units = self.lexicon["units"]
+        numbers = self.lexicon["numbers"]
+        out = []
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            if tok.lower_ not in units:
+                continue
+            start = i
+            has_number = False
+            while start > 0:
+                prev = doc[start - 1]
+                low = prev.lower_
+                if prev.like_num or low in numbers or low in QUANTITY_WORDS:
+                    has_number = has_number or prev.like_num or low in numbers or low in ("a", "an", "another", "some")
+                    start -= 1
+                elif low in QUANTITY_JOINERS and start - 1 > 0 and (
+                    doc[start - 2].like_num or doc[start - 2].lower_ in numbers
+                ):
+                    start -= 1
+                else:
+                    break
+            end = i + 1
+            if end + 1 < n and doc[end].lower_ == "or" and (doc[end + 1].lower_ in ("two", "2", "three", "3")):
+                end += 2
+                has_number = True
+            elif end + 2 < n and doc[end].lower_ == "and" and doc[end + 1].lower_ == "a" and doc[end + 2].lower_ == "half":
+                end += 3
+            elif end < n and doc[end].text == "+":
+                end += 1
+            while start < i and doc[start].lower_ in QUANTITY_JOINERS:
+                start += 1
+            if not has_number and not (start > 0 and doc[start - 1].lower_ in NEXT_WORDS):
+                continue
+            if start > 0 and doc[start - 1].lower_ in NEXT_WORDS and not has_number:
+                start -= 1
+            out.append(Span(doc, start, end, label=HORIZON, span_id="quantity"))
+        return out
+
     def find(self, doc: Doc) -> list[Span]:
         """Return the kept HORIZON spans, with years and bucket set."""
         group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
         blocked = [s for s in group if s.label_ == NOT_HORIZON]
         cands = sorted(
-            (s for s in group if s.label_ == HORIZON),
+            [*(s for s in group if s.label_ == HORIZON), *self.quantities(doc)],
             key=lambda s: (-(s.end - s.start), s.start),
         )
         kept: list[Span] = []
