@@ -43,7 +43,12 @@ def doc_spans(doc: Doc, original: str | None = None) -> tuple[Span, ...]:
         kw: dict[str, Any] = {}
         if s.label_ == "HORIZON":
             years = s._.get(YEARS) or [None, None]
-            kw = {"years_min": years[0], "years_max": years[1], "bucket": s._.get(BUCKET)}
+            lo, hi = years
+            kw = {
+                "years_min": None if lo is None else float(lo),
+                "years_max": None if hi is None else float(hi),
+                "bucket": s._.get(BUCKET),
+            }
         elif s.label_ == "GOAL":
             at = s._.get(HORIZON_AT)
             kw = {

@@ -5,7 +5,7 @@ Example:
     (3, 2, 6)
     >>> info = title_info("Registered Nurse", "registered_nurse")
     >>> info["soc"], info["job_zone"]
-    ('29-1141.00', 3)
+    ('29-1141.00', 4)
 """
 
 from __future__ import annotations

@@ -168,7 +168,8 @@ class Gazetteer:
                 if role is not None:
                     found.append(role)
             elif orths[i].isupper() and 2 <= len(orths[i]) <= 6 and not lowercase_doc:
-                if norm not in ACRONYM_STOP and any(c.isalpha() for c in orths[i]):
+                letters = sum(c.isalpha() for c in orths[i])
+                if norm not in ACRONYM_STOP and letters >= 2 and orths[i].replace("-", "").isalnum():
                     found.append((i, i + 1, SKILL, norm))
         found = [
             self._grow_title(doc, norms, m) if m[2] == TITLE else self._grow_skill(doc, norms, m)

@@ -1,0 +1,154 @@
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from alignscore import InvalidInputError, extract
+from alignscore.extraction import doc_spans
+from alignscore.pipeline import build_pipeline, config_path
+
+
+def labelled(text, label, **kw):
+    return [s.text for s in extract(text, **kw) if s.label == label]
+
+
+# ---------------------------------------------------------------- gazetteer precision
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("I want to master SQL and Tableau dashboards.", ["SQL", "Tableau dashboards"]),
+        ("I'd like to get better at Python and R.", ["Python"]),
+        ("I want to excel at customer care and go further.", []),
+        ("In May I start; my goal is to learn Excel pivot tables.", ["Excel pivot tables"]),
+        ("i want to learn excel and sql properly", ["excel", "sql"]),
+        ("I want to write C code.", []),
+        ("I will Go to the office and learn Golang.", ["Golang"]),
+        ("I want to improve my communication skills and teamwork.", []),
+        ("Get my CDL Class A and my PMP certification.", ["CDL Class A", "PMP certification"]),
+        ("We use Amazon Web Services.", ["Amazon Web Services"]),
+    ],
+)
+def test_skill_precision_cases(text, skills):
+    assert labelled(text, "SKILL") == skills
+
+
+@pytest.mark.parametrize(
+    "text, titles",
+    [
+        ("I want to become a Junior Data Analyst.", ["Junior Data Analyst"]),
+        ("In five years I see myself as a senior analyst.", ["senior analyst"]),
+        ("Our tech leads review the code.", ["tech leads"]),
+        ("Long term I'd like to be Director of Content Strategy.", ["Director of Content Strategy"]),
+        ("I want to become a nurse.", ["nurse"]),
+        ("I worked with nurses and engineers.", []),
+        ("Someday I want to be the CEO.", ["CEO"]),
+        ("Report to the head of finance.", ["head of finance"]),
+    ],
+)
+def test_title_precision_cases(text, titles):
+    assert labelled(text, "TITLE") == titles
+
+
+def test_titles_carry_soc_code_job_zone_and_rank(nlp):
+    doc = nlp("I want to become a registered nurse and later a nurse manager.")
+    info = {s.text: s._.alignscore_title_info for s in doc.spans["alignscore"] if s.label_ == "TITLE"}
+    assert info["registered nurse"]["soc"] == "29-1141.00"
+    assert info["registered nurse"]["job_zone"] == 4
+    assert info["nurse manager"]["rank"] > info["registered nurse"]["rank"]
+
+
+# ---------------------------------------------------------------- goals
+def test_goal_clause_without_cue_and_to():
+    spans = extract("In the next two years I want to master large-scale data migration.")
+    goals = [s for s in spans if s.label == "GOAL"]
+    assert [g.text for g in goals] == ["master large-scale data migration"]
+    horizon = spans[goals[0].horizon]
+    assert horizon.text == "In the next two years"
+
+
+def test_negated_and_hypothetical_goals():
+    spans = extract(
+        "I don't want to move into people management. If the opportunity arises, I'd like to lead the vendor negotiations."
+    )
+    goals = {s.text: s for s in spans if s.label == "GOAL"}
+    assert goals["move into people management"].negated
+    assert not goals["move into people management"].hypothetical
+    assert goals["lead the vendor negotiations"].hypothetical
+    assert not goals["lead the vendor negotiations"].negated
+
+
+def test_coordinated_goals_split():
+    goals = labelled("I would like to learn the WMS, build the KPI reports, and eventually lead the inbound team.", "GOAL")
+    assert goals == ["learn the WMS", "build the KPI reports", "lead the inbound team"]
+
+
+def test_bullet_note_goals():
+    text = "- short term: get good at dbt\n- long term: own the analytics roadmap"
+    assert labelled(text, "GOAL") == ["get good at dbt", "own the analytics roadmap"]
+
+
+def test_past_experience_is_not_a_goal():
+    assert labelled("Two years ago I started running the night shift.", "GOAL") == []
+
+
+# ---------------------------------------------------------------- offsets
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>In the next two years I want to master SQL &amp; Tableau.</p><br>Long term: lead R&amp;D.",
+        "I&#39;d like to learn Python&nbsp;and Excel.<li>Eventually I want to be a senior analyst</li>",
+        "Ｉ want — “eventually” — to lead the café team 🚀 and learn SQL… naïve résumé aside.",
+        "\u200bIn\u00a0five years I want to become a charge nurse.\ufeff",
+    ],
+)
+def test_offsets_index_the_original_string(text):
+    spans = extract(text)
+    assert spans
+    for s in spans:
+        assert text[s.start_char : s.end_char] == s.text
+
+
+def test_html_entities_are_cleaned_before_tokenising(nlp):
+    doc = nlp("Skills: SQL &amp; Tableau<br>Python")
+    assert "&amp;" not in doc.text
+    assert [s.text for s in doc_spans(doc) if s.label == "SKILL"] == ["SQL", "Tableau", "Python"]
+
+
+def test_non_string_raises():
+    with pytest.raises(InvalidInputError):
+        extract(None)  # type: ignore[arg-type]
+
+
+def test_empty_text():
+    assert extract("") == ()
+
+
+# ---------------------------------------------------------------- serialisation and processes
+def test_build_from_config_and_round_trip(tmp_path):
+    nlp = build_pipeline()
+    assert config_path().is_file()
+    text = "Within 18 months I want to become a Senior Data Analyst using Tableau."
+    before = doc_spans(nlp(text))
+    nlp.to_disk(tmp_path / "p")
+    loaded = spacy.load(tmp_path / "p")
+    assert doc_spans(loaded(text)) == before
+    assert loaded.pipe_names == nlp.pipe_names
+
+
+def test_docbin_round_trip(nlp):
+    from spacy.tokens import DocBin
+
+    doc = nlp("Eventually I want to lead the SQL team.")
+    db = DocBin(store_user_data=True)
+    db.add(doc)
+    restored = list(DocBin().from_bytes(db.to_bytes()).get_docs(nlp.vocab))[0]
+    assert [(s.text, s.label_) for s in restored.spans["alignscore"]] == [
+        (s.text, s.label_) for s in doc.spans["alignscore"]
+    ]
+
+
+def test_pipe_with_two_processes(nlp):
+    texts = [f"In {n} years I want to learn SQL and become a data analyst." for n in range(2, 12)]
+    single = [doc_spans(d) for d in nlp.pipe(texts)]
+    multi = [doc_spans(d) for d in nlp.pipe(texts, n_process=2, batch_size=3)]
+    assert multi == single
