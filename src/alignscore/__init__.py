@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 
 from .about import __version__
+from .api import load, score, score_frame, score_many
 from .extraction import extract
 from .pipeline import load_pipeline
-from .results import Span
+from .results import ScoreResult, Span
 from .errors import (
     AlignScoreError,
     AlignScoreWarning,
@@ -33,8 +34,13 @@ __all__ = [
     "ModelError",
     "ModelVersionError",
     "PatternError",
+    "ScoreResult",
     "Span",
     "__version__",
     "extract",
+    "load",
     "load_pipeline",
+    "score",
+    "score_frame",
+    "score_many",
 ]

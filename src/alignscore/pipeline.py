@@ -36,6 +36,7 @@ __all__ = [
     "build_pipeline",
     "config_path",
     "load_pipeline",
+    "load_pipeline_at",
     "model_dir",
     "save_pipeline",
 ]
@@ -171,14 +172,22 @@ def save_pipeline(nlp: Language, name: str = "default") -> Path:
     return path
 
 
-@lru_cache(maxsize=4)
 def load_pipeline(name: str = "default") -> Language:
     """Load the saved pipeline of the named model (cached).
 
     Raises:
         ModelError: the pipeline directory is missing or unreadable.
     """
-    path = model_dir(name) / "pipeline"
+    return load_pipeline_at(model_dir(name) / "pipeline")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline_at(path: Path) -> Language:
+    """Load a saved pipeline directory (cached by path).
+
+    Raises:
+        ModelError: the directory is missing or unreadable.
+    """
     if not (path / "config.cfg").is_file():
         raise ModelError(
             f"No alignscore pipeline at {path}. Rebuild it with `alignscore build-pipeline` "

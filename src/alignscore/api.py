@@ -1,0 +1,271 @@
+"""The public scoring API: :func:`score`, :func:`score_many`, :func:`score_frame`, :func:`load`.
+
+Example:
+    >>> import alignscore
+    >>> r = alignscore.score(
+    ...     "In the next two years I want to master SQL and Tableau, which this role uses daily, "
+    ...     "so our team can ship reports faster. Long term I'd like to lead the analytics team.",
+    ...     "Data Analyst. You will build Tableau dashboards and write SQL. Mentoring provided.",
+    ... )
+    >>> 0.0 <= r.overall <= 1.0 and set(r.bands) == {"alignment", "specificity", "employer_focus", "overall"}
+    True
+    >>> sorted(r.to_dict())[:3]
+    ['alignment', 'bands', 'employer_focus']
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice, repeat
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from .analysis import AnalyzedPair, JobCache, analyze_pairs
+from .errors import InvalidInputError
+from .explain import explain
+from .extraction import doc_spans
+from .features import feature_frame
+from .flags import FlagThresholds, raise_flags
+from .labels import SCORES
+from .persistence import load_model
+from .pipeline import load_pipeline, load_pipeline_at, model_dir
+from .results import ScoreResult
+
+__all__ = ["MAX_CHARS", "Analyzer", "load", "score", "score_frame", "score_many"]
+
+#: longest text accepted (characters); longer input is refused with InvalidInputError
+MAX_CHARS = 50_000
+
+
+@dataclass
+class Analyzer:
+    """A loaded pipeline, scorer and flag thresholds, with a cache of processed postings."""
+
+    nlp: Any
+    model: Any
+    thresholds: FlagThresholds
+    meta: dict[str, Any]
+
+    def __post_init__(self) -> None:
+        self.cache = JobCache(self.nlp)
+
+    def results(self, pairs: list[AnalyzedPair], answers: list[str], jds: list[str]) -> list[ScoreResult]:
+        """Score a batch of analysed pairs with one model call."""
+        X = feature_frame(p.features for p in pairs)
+        X["answer_text"] = answers
+        values = self.model.predict(X)
+        bands_all = self.model.predict_bands(X)
+        out = []
+        for k, pair in enumerate(pairs):
+            floats = {t: float(values[k, i]) for i, t in enumerate(SCORES)}
+            bands = {t: int(bands_all[k, i]) for i, t in enumerate(SCORES)}
+            if not any(ch.isalpha() for ch in answers[k]):
+                # the rubric's empty answer: no goal, nothing named, nothing for the employer
+                floats = dict.fromkeys(SCORES, 0.0)
+                bands = dict.fromkeys(SCORES, 1)
+            flags = raise_flags(pair.features, bands, self.thresholds)
+            reasons = list(explain(pair.answer, pair.job, pair.profile, pair.features, bands, flags))
+            if pair.features["text_known_word_share"] < 0.5 and pair.features["text_log_words"] > math.log1p(4):
+                reasons.insert(0, "Most words are not recognised as English; the scores may not mean much.")
+            out.append(
+                ScoreResult(
+                    alignment=floats["alignment"],
+                    specificity=floats["specificity"],
+                    employer_focus=floats["employer_focus"],
+                    overall=floats["overall"],
+                    bands=bands,
+                    flags=frozenset(name for name, on in flags.items() if on),
+                    spans=doc_spans(pair.answer, answers[k]),
+                    job_spans=doc_spans(pair.job, jds[k]),
+                    explanations=tuple(reasons),
+                )
+            )
+        return out
+
+
+def _model_path(model: str | os.PathLike[str] | None) -> Path:
+    if model is None:
+        model = os.environ.get("ALIGNSCORE_MODEL", "default")
+    path = Path(model)
+    return path if path.is_dir() or os.sep in str(model) else model_dir(str(model))
+
+
+@lru_cache(maxsize=4)
+def _load(path: Path) -> Analyzer:
+    model, thresholds, meta = load_model(path)
+    nlp = load_pipeline_at(path / "pipeline") if (path / "pipeline").is_dir() else load_pipeline()
+    return Analyzer(nlp, model, thresholds, meta)
+
+
+def load(model: str | os.PathLike[str] | None = None) -> Analyzer:
+    """Load (once) the scorer: ``model`` argument, else ``ALIGNSCORE_MODEL``, else the packaged default.
+
+    Raises:
+        ModelError: the model directory or a file in it is missing or corrupt.
+    """
+    return _load(_model_path(model))
+
+
+def _check_text(value: Any, what: str) -> str:
+    if value is None or isinstance(value, float) and math.isnan(value):
+        raise InvalidInputError(f"{what} is missing (got {value!r}); pass a string, '' if empty.")
+    if not isinstance(value, str):
+        raise InvalidInputError(f"{what} must be a string, got {type(value).__name__}.")
+    if len(value) > MAX_CHARS:
+        raise InvalidInputError(f"{what} is {len(value):,} characters long; the limit is {MAX_CHARS:,}.")
+    return value
+
+
+def score(
+    answer: str, job_description: str, *, question: str | None = None, model: str | None = None
+) -> ScoreResult:
+    """Score one answer against one job description.
+
+    Args:
+        answer: The candidate's answer; may be empty (it then scores as an empty answer).
+        job_description: The posting; may be empty or a bare title when the posting is unknown.
+        question: The question asked, if it was phrased differently (kept for the record; the
+            model is trained on "How does this position align with your career goals?").
+        model: A model name or directory (default: ``ALIGNSCORE_MODEL`` or the packaged model).
+
+    Returns:
+        A :class:`~alignscore.results.ScoreResult`.
+
+    Raises:
+        InvalidInputError: ``answer`` or ``job_description`` is None, not a string, or too long.
+    """
+    answer = _check_text(answer, "answer")
+    job_description = _check_text(job_description, "job_description")
+    if question is not None:
+        _check_text(question, "question")
+    analyzer = load(model)
+    pairs = list(analyze_pairs([answer], job_description, nlp=analyzer.nlp, cache=analyzer.cache))
+    return analyzer.results(pairs, [answer], [job_description])[0]
+
+
+def score_many(
+    answers: Iterable[Any],
+    job_descriptions: str | Iterable[Any],
+    *,
+    batch_size: int = 256,
+    n_process: int = 1,
+    progress: bool = False,
+    on_error: Literal["raise", "none"] = "raise",
+    model: str | None = None,
+) -> Iterator[ScoreResult | None]:
+    """Score a stream of answers, in input order, with flat memory.
+
+    Each distinct posting is processed once (bounded cache keyed by its text); answers go through
+    ``nlp.pipe`` in batches and the model predicts once per batch.
+
+    Args:
+        answers: Answer texts.
+        job_descriptions: One posting for all answers, or one per answer.
+        batch_size: Answers per batch.
+        n_process: Processes for ``nlp.pipe``.
+        progress: Show a progress bar (rows per second) when output is a terminal.
+        on_error: ``"raise"``: a bad row raises :class:`InvalidInputError` naming its position;
+            ``"none"``: a bad row yields ``None`` and the stream goes on.
+        model: A model name or directory.
+
+    Yields:
+        One :class:`ScoreResult` (or ``None`` for a bad row with ``on_error="none"``) per answer.
+    """
+    if batch_size < 1:
+        raise InvalidInputError(f"batch_size must be at least 1, got {batch_size}.")
+    analyzer = load(model)
+    jd_iter = repeat(job_descriptions) if isinstance(job_descriptions, str) else iter(job_descriptions)
+    rows = enumerate(zip(answers, jd_iter))
+    bar = _progress(progress)
+    while True:
+        chunk = list(islice(rows, batch_size))
+        if not chunk:
+            break
+        good: list[tuple[int, str, str]] = []
+        bad: dict[int, str] = {}
+        for i, (a, j) in chunk:
+            try:
+                good.append((i, _check_text(a, "answer"), _check_text(j, "job_description")))
+            except InvalidInputError as err:
+                if on_error == "raise":
+                    raise InvalidInputError(f"row {i}: {err}") from None
+                bad[i] = str(err)
+        results: dict[int, ScoreResult] = {}
+        if good:
+            texts = [a for _, a, _ in good]
+            jds = [j for _, _, j in good]
+            pairs = list(
+                analyze_pairs(texts, jds, nlp=analyzer.nlp, batch_size=batch_size, cache=analyzer.cache, n_process=n_process)
+            )
+            for (i, _, _), res in zip(good, analyzer.results(pairs, texts, jds), strict=True):
+                results[i] = res
+        for i, _ in chunk:
+            yield results.get(i)
+        if bar is not None:
+            bar.update(len(chunk))
+    if bar is not None:
+        bar.close()
+
+
+def _progress(enabled: bool) -> Any:
+    import sys
+
+    if not enabled or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return tqdm(unit="rows", desc="alignscore")
+
+
+def score_frame(
+    df: pd.DataFrame, answer_col: str = "answer", jd_col: str = "job_description", **kw: Any
+) -> pd.DataFrame:
+    """Score every row of a DataFrame; return a new frame with the same index.
+
+    Columns: each score, ``<score>_band``, ``flag_<name>`` per flag, and ``error`` (None, or why
+    the row could not be scored; such rows have NaN scores). Row count in equals row count out.
+
+    Raises:
+        InvalidInputError: ``df`` is not a DataFrame or lacks one of the two columns.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise InvalidInputError(f"df must be a pandas DataFrame, got {type(df).__name__}.")
+    missing = [c for c in (answer_col, jd_col) if c not in df.columns]
+    if missing:
+        raise InvalidInputError(f"Missing columns {missing}; expected {answer_col!r} and {jd_col!r}.")
+    kw["on_error"] = "none"
+    rows: list[dict[str, Any]] = []
+    answers = df[answer_col].tolist()
+    jds = df[jd_col].tolist()
+    for k, res in enumerate(score_many(answers, jds, **kw)):
+        if res is None:
+            reason = None
+            for what, value in (("answer", answers[k]), ("job_description", jds[k])):
+                try:
+                    _check_text(value, what)
+                except InvalidInputError as err:
+                    reason = str(err)
+                    break
+            rows.append({"error": reason})
+        else:
+            rows.append({**res.to_row(), "error": None})
+    out = pd.DataFrame(rows, index=df.index)
+    cols = [*SCORES, *(f"{s}_band" for s in SCORES)]
+    for c in cols:
+        if c not in out.columns:
+            out[c] = np.nan
+    from .labels import FLAGS
+
+    for f in FLAGS:
+        if f"flag_{f}" not in out.columns:
+            out[f"flag_{f}"] = pd.NA
+    return out[[*cols, *(f"flag_{f}" for f in FLAGS), "error"]]

@@ -1,0 +1,199 @@
+"""RubricScorer: one calibrated regressor per rubric score, in scikit-learn estimator form.
+
+Each target (``alignment``, ``specificity``, ``employer_focus``, ``overall``) gets a gradient-
+boosted regressor on the pair features, then an isotonic calibrator fitted on out-of-fold
+predictions (folds grouped by job description) that maps the raw prediction to the expected band.
+When X carries the answer text (column ``text_column``), a TF-IDF ridge model per target adds its
+prediction as one more feature (out-of-fold while fitting, so the boosted model never sees a
+prediction made from its own training row).
+The reported float is ``(band - 1) / 4`` of that calibrated value, clipped to [0, 1]; the 1-5 band
+is its rounding. Both come from one monotone map, so the band never disagrees with the float.
+
+Example:
+    >>> import numpy as np, pandas as pd
+    >>> rng = np.random.default_rng(0)
+    >>> X = pd.DataFrame({"a": rng.normal(size=60), "b": rng.normal(size=60)})
+    >>> band = np.clip(np.round(3 + X["a"]), 1, 5).astype(int)
+    >>> y = pd.DataFrame({t: band for t in ("alignment", "specificity", "employer_focus", "overall")})
+    >>> model = RubricScorer(random_state=0).fit(X, y, groups=np.arange(60) % 6)
+    >>> scores = model.predict(X)
+    >>> scores.shape, bool(((scores >= 0) & (scores <= 1)).all())
+    ((60, 4), True)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, clone
+from sklearn.ensemble import HistGradientBoostingRegressor
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.isotonic import IsotonicRegression
+from sklearn.linear_model import Ridge
+from sklearn.model_selection import GroupKFold
+from sklearn.utils.validation import check_is_fitted
+
+from .errors import InvalidInputError
+from .labels import SCORES
+
+__all__ = ["RubricScorer", "band_of", "float_of"]
+
+
+def float_of(band_value: np.ndarray) -> np.ndarray:
+    """Map a (fractional) band value 1-5 to the reported float in [0, 1]."""
+    return np.clip((np.asarray(band_value, dtype=float) - 1.0) / 4.0, 0.0, 1.0)
+
+
+def band_of(score: np.ndarray) -> np.ndarray:
+    """Map reported floats in [0, 1] to integer bands 1-5 (monotone)."""
+    return np.clip(np.floor(np.asarray(score, dtype=float) * 4.0 + 1.5), 1, 5).astype(int)
+
+
+class RubricScorer(BaseEstimator):
+    """Calibrated multi-target scorer of the four rubric scores.
+
+    Args:
+        max_iter: Boosting iterations per target.
+        learning_rate: Boosting learning rate.
+        max_depth: Depth of each tree.
+        min_samples_leaf: Minimum samples per leaf.
+        l2_regularization: L2 penalty on leaf values.
+        n_splits: Folds (grouped) for the out-of-fold calibration predictions.
+        text_column: Column of X holding the answer text, if any (not a numeric feature).
+        text_alpha: Ridge penalty of the text models.
+        random_state: Seed.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_iter: int = 250,
+        learning_rate: float = 0.04,
+        max_depth: int = 3,
+        min_samples_leaf: int = 12,
+        l2_regularization: float = 1.0,
+        n_splits: int = 5,
+        text_column: str = "answer_text",
+        text_alpha: float = 3.0,
+        random_state: int | None = 0,
+    ) -> None:
+        self.max_iter = max_iter
+        self.learning_rate = learning_rate
+        self.max_depth = max_depth
+        self.min_samples_leaf = min_samples_leaf
+        self.l2_regularization = l2_regularization
+        self.n_splits = n_splits
+        self.text_column = text_column
+        self.text_alpha = text_alpha
+        self.random_state = random_state
+
+    def _regressor(self) -> HistGradientBoostingRegressor:
+        return HistGradientBoostingRegressor(
+            max_iter=self.max_iter,
+            learning_rate=self.learning_rate,
+            max_depth=self.max_depth,
+            min_samples_leaf=self.min_samples_leaf,
+            l2_regularization=self.l2_regularization,
+            random_state=self.random_state,
+        )
+
+    def _numeric(self, X: Any) -> pd.DataFrame:
+        if not isinstance(X, pd.DataFrame):
+            raise InvalidInputError(f"X must be a pandas DataFrame of pair features, got {type(X).__name__}.")
+        return X.drop(columns=[self.text_column], errors="ignore")
+
+    def _text_models(self, texts: pd.Series, Y: np.ndarray) -> tuple[TfidfVectorizer, list[Ridge]]:
+        vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float64)
+        Xt = vec.fit_transform(texts.fillna("").astype(str))
+        vec.stop_words_ = None  # only kept for introspection; not needed to transform
+        return vec, [Ridge(alpha=self.text_alpha).fit(Xt, Y[:, k]) for k in range(Y.shape[1])]
+
+    @staticmethod
+    def _text_predict(vec: TfidfVectorizer, ridges: list[Ridge], texts: pd.Series) -> np.ndarray:
+        Xt = vec.transform(texts.fillna("").astype(str))
+        return np.column_stack([r.predict(Xt) for r in ridges])
+
+    def _design(self, X: pd.DataFrame, text_pred: np.ndarray | None) -> np.ndarray:
+        num = self._numeric(X)
+        missing = [c for c in self.numeric_features_ if c not in num.columns]
+        if missing:
+            raise InvalidInputError(
+                f"X lacks features {missing[:5]}; expected the {len(self.numeric_features_)} features seen in fit."
+            )
+        Xa = num[list(self.numeric_features_)].to_numpy(dtype=float)
+        return Xa if text_pred is None else np.hstack([Xa, text_pred])
+
+    def fit(self, X: pd.DataFrame, y: pd.DataFrame, groups: Any = None) -> RubricScorer:
+        """Fit the text models (if X has text), one regressor and one calibrator per target.
+
+        Args:
+            X: Pair features (one row per answer), optionally with the answer text column.
+            y: The four targets as integer bands 1-5, one column each.
+            groups: Job-description ids, so that no fold splits a posting.
+
+        Returns:
+            self
+        """
+        num = self._numeric(X)
+        if not isinstance(y, pd.DataFrame) or any(t not in y.columns for t in SCORES):
+            raise InvalidInputError(f"y must be a DataFrame with columns {list(SCORES)}.")
+        Y = y[list(SCORES)].to_numpy()
+        if not np.isin(Y, [1, 2, 3, 4, 5]).all():
+            raise InvalidInputError("targets must be integer bands 1-5.")
+        if len(num) != len(Y):
+            raise InvalidInputError(f"X has {len(num)} rows but y has {len(Y)}.")
+        groups = np.asarray(groups) if groups is not None else np.arange(len(num))
+        n_splits = min(self.n_splits, len(np.unique(groups)))
+        folds = list(GroupKFold(n_splits=n_splits).split(num, Y[:, 0], groups))
+        self.feature_names_in_ = np.asarray(X.columns, dtype=object)
+        self.numeric_features_ = np.asarray(num.columns, dtype=object)
+        self.n_features_in_ = len(self.feature_names_in_)
+        self.targets_ = list(SCORES)
+        self.uses_text_ = self.text_column in X.columns
+        text_oof = None
+        if self.uses_text_:
+            texts = X[self.text_column].reset_index(drop=True)
+            text_oof = np.zeros(Y.shape, dtype=float)
+            for tr, te in folds:
+                vec, ridges = self._text_models(texts.iloc[tr], Y[tr].astype(float))
+                text_oof[te] = self._text_predict(vec, ridges, texts.iloc[te])
+            self.text_vectorizer_, self.text_models_ = self._text_models(texts, Y.astype(float))
+        Xa = self._design(X, text_oof)
+        self.estimators_ = []
+        self.calibrators_ = []
+        for k in range(len(SCORES)):
+            yk = Y[:, k].astype(float)
+            oof = np.zeros(len(yk))
+            for tr, te in folds:
+                oof[te] = clone(self._regressor()).fit(Xa[tr], yk[tr]).predict(Xa[te])
+            calibrator = IsotonicRegression(y_min=1.0, y_max=5.0, out_of_bounds="clip").fit(oof, yk)
+            self.estimators_.append(self._regressor().fit(Xa, yk))
+            self.calibrators_.append(calibrator)
+        return self
+
+    def predict_band_values(self, X: pd.DataFrame) -> np.ndarray:
+        """Calibrated expected band (1.0-5.0) per target, shape (n_samples, 4)."""
+        check_is_fitted(self, "estimators_")
+        text_pred = None
+        if self.uses_text_:
+            if self.text_column not in X.columns:
+                raise InvalidInputError(f"X lacks the text column {self.text_column!r} this model was fitted with.")
+            text_pred = self._text_predict(self.text_vectorizer_, self.text_models_, X[self.text_column])
+        Xa = self._design(X, text_pred)
+        cols = [cal.predict(est.predict(Xa)) for est, cal in zip(self.estimators_, self.calibrators_, strict=True)]
+        return np.column_stack(cols)
+
+    def predict(self, X: pd.DataFrame) -> np.ndarray:
+        """Calibrated floats in [0, 1], shape (n_samples, 4), in ``targets_`` order."""
+        return float_of(self.predict_band_values(X))
+
+    def predict_bands(self, X: pd.DataFrame) -> np.ndarray:
+        """Integer bands 1-5, shape (n_samples, 4), consistent with :meth:`predict`."""
+        return band_of(self.predict(X))
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the outputs: the four targets."""
+        check_is_fitted(self, "estimators_")
+        return np.asarray(self.targets_, dtype=object)

@@ -1,0 +1,228 @@
+"""Named, documented features of one (answer, job description) pair.
+
+Features are computed once per pair from the processed Docs and grouped by what they serve;
+names are ``<group>_<name>``, sorted and stable (bump :data:`FEATURE_SET_VERSION` when a name or
+meaning changes). Counts of cues are per 100 words where that matters, so that long answers do
+not win by length alone.
+
+Groups:
+    text_*      size and register (word count, sentences, share of known words).
+    goal_*      what the GOAL spans say: count, negated, hypothetical, with a horizon.
+    horizon_*   horizons present per bucket.
+    spec_*      specificity: named skills, titles, numbers, clichés and hedges.
+    overlap_*   alignment: skills and words shared with the posting, weighted by specificity.
+    copy_*      how much of the posting is pasted back.
+    seniority_* target titles against the role's level.
+    field_*     target titles from another occupational family.
+    bridge_*    explicit statements linking this role to the goals.
+    employer_*  we / our / your-company framing and benefit cues against I / me / my.
+    self_*      self-gain cues (salary, perks, own venture).
+    flight_*    stopover cues.
+    jd_*        what the posting offers (growth tags, level).
+
+Example:
+    >>> from alignscore.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> jd = nlp("Junior Data Analyst. You will build Tableau dashboards in SQL. Mentoring provided.")
+    >>> ans = nlp("In the next two years I want to master SQL and Tableau so our team can decide faster.")
+    >>> f = pair_features(ans, jd)
+    >>> f["overlap_skill_count"], f["horizon_has_short"], f["goal_count"] > 0
+    (2.0, 1.0, True)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from .extensions import HORIZON_AT, HYPOTHETICAL, NEGATED
+from .jobs import JobProfile, job_profile
+from .labels import CUES_KEY, SPANS_KEY
+from .resources import lemma_table
+from .titles import title_info
+
+__all__ = ["FEATURE_SET_VERSION", "feature_frame", "pair_features"]
+
+FEATURE_SET_VERSION = "1"
+
+LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
+_SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
+_WE = frozenset({"we", "our", "ours", "us", "ourselves"})
+_YOU = frozenset({"you", "your", "yours"})
+_ORG_NOUNS = frozenset(
+    {"team", "company", "organisation", "organization", "business", "firm", "department",
+     "clinic", "hospital", "school", "store", "customers", "customer", "clients", "client",
+     "patients", "patient", "students", "users", "members", "community", "mission"}
+)
+_NUMBER = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    table = lemma_table()
+    return frozenset(table) | frozenset(table.values()) | frozenset(STOP_WORDS)
+
+
+def _content(doc: Doc) -> list[str]:
+    return [t.norm_ for t in doc if t.is_alpha and t.lower_ not in STOP_WORDS and len(t) > 2]
+
+
+def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def pair_features(answer: Doc, job: Doc, profile: JobProfile | None = None) -> dict[str, float]:
+    """Compute every feature of one (answer, job description) pair.
+
+    Args:
+        answer: The processed answer (with the posting's terms added, as :func:`score` does).
+        job: The processed job description (may be empty).
+        profile: The posting's :class:`JobProfile` (computed from ``job`` when omitted).
+
+    Returns:
+        ``{feature name: float}``, the same names in the same order for every pair.
+    """
+    profile = profile or job_profile(job)
+    spans = list(answer.spans[SPANS_KEY]) if SPANS_KEY in answer.spans else []
+    cues = list(answer.spans[CUES_KEY]) if CUES_KEY in answer.spans else []
+    job_spans = list(job.spans[SPANS_KEY]) if SPANS_KEY in job.spans else []
+    words = [t for t in answer if not t.is_punct and not t.is_space]
+    n_words = len(words)
+    per100 = 100.0 / max(n_words, 20)
+    lower = [t.lower_ for t in words]
+    f: dict[str, float] = {}
+
+    # text
+    alpha = [t.lower_ for t in words if t.is_alpha]
+    known = _known_words()
+    f["text_log_words"] = math.log1p(n_words)
+    f["text_sentences"] = float(sum(1 for _ in answer.sents)) if answer.has_annotation("SENT_START") else 1.0
+    f["text_known_word_share"] = sum(w in known for w in alpha) / len(alpha) if alpha else 0.0
+    f["text_is_empty"] = float(n_words == 0)
+
+    # goals and horizons
+    goals = [s for s in spans if s.label_ == "GOAL"]
+    positive = [g for g in goals if not g._.get(NEGATED)]
+    horizons = [s for s in spans if s.label_ == "HORIZON"]
+    buckets = {s._.get("alignscore_bucket") for s in horizons}
+    f["goal_count"] = float(len(positive))
+    f["goal_negated"] = float(sum(1 for g in goals if g._.get(NEGATED)))
+    f["goal_hypothetical"] = float(sum(1 for g in positive if g._.get(HYPOTHETICAL)))
+    f["goal_with_horizon_share"] = (
+        sum(1 for g in positive if g._.get(HORIZON_AT)) / len(positive) if positive else 0.0
+    )
+    f["goal_words_share"] = sum(len(g) for g in positive) / max(n_words, 1)
+    for b in ("short", "mid", "long"):
+        f[f"horizon_has_{b}"] = float(b in buckets)
+    f["horizon_count"] = float(len(horizons))
+
+    # specificity
+    skills = [s for s in spans if s.label_ == "SKILL"]
+    titles = [s for s in spans if s.label_ == "TITLE"]
+    horizon_tokens = {t.i for s in horizons for t in s}
+    f["spec_skills"] = float(len({s.text.lower() for s in skills}))
+    f["spec_skills_per100"] = len(skills) * per100
+    f["spec_titles"] = float(len(titles))
+    f["spec_numbers"] = float(sum(1 for t in words if _NUMBER.search(t.text) and t.i not in horizon_tokens))
+    f["spec_skills_in_goals"] = float(
+        sum(1 for s in skills if any(g.start <= s.start and s.end <= g.end for g in positive))
+    )
+    f["spec_proper_nouns"] = float(
+        sum(1 for t in words if t.is_title and not t.is_sent_start and t.lower_ not in _SELF) * per100
+    )
+    labels = [c.label_ for c in cues]
+    f["spec_cliches_per100"] = labels.count("CLICHE") * per100
+    f["spec_hedges_per100"] = labels.count("HEDGE") * per100
+
+    # overlap with the posting
+    job_skill_keys = {s.text.lower() for s in job_spans if s.label_ == "SKILL"} | {
+        s.id_ for s in job_spans if s.label_ == "SKILL" and s.id_
+    }
+    ans_skill_keys = [(s.text.lower(), s.id_) for s in skills]
+    shared = {t for t, i in ans_skill_keys if t in job_skill_keys or (i and i in job_skill_keys)}
+    f["overlap_skill_count"] = float(len(shared))
+    f["overlap_skill_share"] = len(shared) / len({t for t, _ in ans_skill_keys}) if skills else 0.0
+    a_content, j_content = _content(answer), _content(job)
+    a_set, j_set = set(a_content), set(j_content)
+    f["overlap_content_jaccard"] = len(a_set & j_set) / len(a_set | j_set) if a_set and j_set else 0.0
+    f["overlap_content_share"] = len(a_set & j_set) / len(a_set) if a_set else 0.0
+    goal_content = {t.norm_ for g in positive for t in g if t.is_alpha and t.lower_ not in STOP_WORDS}
+    f["overlap_goal_share"] = len(goal_content & j_set) / len(goal_content) if goal_content else 0.0
+    job_title_words = {t.norm_ for s in job_spans if s.label_ == "TITLE" for t in s}
+    f["overlap_title_words"] = float(
+        any({t.norm_ for t in s} & job_title_words for s in titles)
+    )
+    growth_words = {"mentor", "mentoring", "mentorship", "certification", "certificate", "training", "rotation", "academy", "programme", "program", "tuition", "promotion"}
+    f["overlap_growth_mentions"] = float(sum(1 for w in lower if w in growth_words)) if profile.growth else 0.0
+
+    # pasted posting
+    a_tok = [t.lower_ for t in answer if t.is_alpha]
+    j_tok = [t.lower_ for t in job if t.is_alpha]
+    if len(a_tok) >= 5 and len(j_tok) >= 5:
+        jgrams = _ngrams(j_tok, 5)
+        hits = [i for i in range(len(a_tok) - 4) if tuple(a_tok[i : i + 5]) in jgrams]
+        covered = {k for i in hits for k in range(i, i + 5)}
+        f["copy_share"] = len(covered) / len(a_tok)
+    else:
+        f["copy_share"] = 0.0
+
+    # seniority and field
+    jd_rank = LEVEL_RANK[profile.level]
+    goal_title_ranks = []
+    other_field = 0
+    for s in titles:
+        info = title_info(s.text, s.id_)
+        in_goal = any(g.start <= s.start and s.end <= g.end for g in positive)
+        if in_goal:
+            goal_title_ranks.append(info["rank"])
+            if profile.soc and info["soc"] and info["soc"][:2] != profile.soc[:2]:
+                other_field += 1
+    f["seniority_target_rank"] = float(max(goal_title_ranks)) if goal_title_ranks else 0.0
+    f["seniority_gap"] = float(max(goal_title_ranks) - (jd_rank + 1)) if goal_title_ranks else 0.0
+    short_ranks = []
+    for g in positive:
+        at = g._.get(HORIZON_AT)
+        if not at:
+            continue
+        h = answer[at[0] : at[1]]
+        bucket = next((s._.get("alignscore_bucket") for s in horizons if s.start == h.start and s.end == h.end), None)
+        if bucket == "short":
+            short_ranks += [title_info(t.text, t.id_)["rank"] for t in titles if g.start <= t.start and t.end <= g.end]
+    f["seniority_short_gap"] = float(max(short_ranks) - (jd_rank + 1)) if short_ranks else 0.0
+    f["field_other_titles"] = float(other_field)
+
+    # bridge, employer, self, flight
+    f["bridge_cues"] = float(labels.count("BRIDGE_CUE"))
+    f["bridge_this_role"] = float(
+        any(c.label_ == "BRIDGE_CUE" and c[0].lower_ in ("this", "the") for c in cues)
+    )
+    n_self = sum(1 for w in lower if w in _SELF)
+    n_we = sum(1 for w in lower if w in _WE)
+    n_you = sum(1 for w in lower if w in _YOU)
+    n_org = sum(1 for w in lower if w in _ORG_NOUNS)
+    f["employer_we_ratio"] = (n_we + n_you + n_org) / (n_self + n_we + n_you + n_org + 1)
+    f["employer_cues_per100"] = labels.count("EMPLOYER_CUE") * per100
+    f["employer_so_that"] = float(sum(1 for i, w in enumerate(lower[:-1]) if w == "so" and lower[i + 1] in ("that", "the", "our", "we", "your")))
+    f["self_gain_cues"] = float(labels.count("SELF_GAIN_CUE"))
+    f["self_i_per100"] = n_self * per100
+    f["flight_cues"] = float(labels.count("FLIGHT_CUE"))
+    f["flight_past_cues"] = float(labels.count("PAST_CUE"))
+
+    # the posting
+    f["jd_level_rank"] = float(jd_rank)
+    f["jd_growth_tags"] = float(len(profile.growth))
+    f["jd_is_empty"] = float(len(job) == 0)
+    return dict(sorted(f.items()))
+
+
+def feature_frame(rows: Iterable[dict[str, float]]) -> pd.DataFrame:
+    """Stack feature dicts into a float DataFrame with sorted, stable columns."""
+    frame = pd.DataFrame(list(rows), dtype=float)
+    return frame.reindex(sorted(frame.columns), axis=1).astype(np.float64)

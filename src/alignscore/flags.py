@@ -1,0 +1,69 @@
+"""The rubric's seven flags, as rules over spans, features and the predicted bands.
+
+Thresholds live in :class:`FlagThresholds` (tuned on the dev split, never on test). Each raised
+flag comes with the sentence that explains it.
+
+Example:
+    >>> f = {"flight_cues": 1.0, "goal_count": 1.0, "horizon_has_short": 1.0, "horizon_has_mid": 0.0,
+    ...      "horizon_has_long": 0.0, "goal_with_horizon_share": 1.0, "seniority_target_rank": 0.0,
+    ...      "seniority_gap": 0.0, "seniority_short_gap": 0.0, "self_gain_cues": 0.0, "bridge_cues": 0.0}
+    >>> bands = {"alignment": 2, "specificity": 3, "employer_focus": 2, "overall": 2}
+    >>> sorted(raise_flags(f, bands))
+    ['flight_risk', 'missing_long_term', 'no_bridge']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["FlagThresholds", "raise_flags"]
+
+
+@dataclass(frozen=True, slots=True)
+class FlagThresholds:
+    """Cut-offs of the flag rules (see each rule in :func:`raise_flags`)."""
+
+    flight_cues: float = 1.0
+    flight_max_alignment: int = 3
+    unrealistic_gap: float = 3.0
+    unrealistic_short_gap: float = 2.0
+    vague_max_specificity: int = 2
+    self_gain_cues: float = 1.0
+    self_max_employer_focus: int = 2
+    bridge_cues: float = 1.0
+    no_bridge_max_alignment: int = 3
+
+
+def raise_flags(
+    features: dict[str, float], bands: dict[str, int], thresholds: FlagThresholds | None = None
+) -> dict[str, bool]:
+    """Return every flag name with whether it is raised.
+
+    Rules:
+        flight_risk: stopover cues ("stepping stone", "start my own", "a year or two here") and
+            alignment no better than ``flight_max_alignment``.
+        unrealistic: a target title far above the role (gap in seniority rank), or above it
+            within a short horizon.
+        vague: specificity band at most ``vague_max_specificity`` (the rubric's definition).
+        self_centred: self-gain cues and employer focus at most ``self_max_employer_focus``.
+        no_bridge: alignment at most 2, or at most ``no_bridge_max_alignment`` with no bridge cue.
+        missing_short_term: no goal at all, or no short horizon while every goal carries a later one.
+        missing_long_term: no mid or long horizon and no target title.
+    """
+    t = thresholds or FlagThresholds()
+    goals = features["goal_count"]
+    has_short = features["horizon_has_short"] > 0
+    has_later = features["horizon_has_mid"] > 0 or features["horizon_has_long"] > 0
+    all_goals_dated = features["goal_with_horizon_share"] >= 1.0
+    return {
+        "flight_risk": features["flight_cues"] >= t.flight_cues and bands["alignment"] <= t.flight_max_alignment,
+        "unrealistic": features["seniority_gap"] >= t.unrealistic_gap
+        or features["seniority_short_gap"] >= t.unrealistic_short_gap,
+        "vague": bands["specificity"] <= t.vague_max_specificity,
+        "self_centred": features["self_gain_cues"] >= t.self_gain_cues
+        and bands["employer_focus"] <= t.self_max_employer_focus,
+        "no_bridge": bands["alignment"] <= 2
+        or (bands["alignment"] <= t.no_bridge_max_alignment and features["bridge_cues"] < t.bridge_cues),
+        "missing_short_term": goals == 0 or (not has_short and has_later and all_goals_dated),
+        "missing_long_term": goals == 0 or (not has_later and features["seniority_target_rank"] == 0),
+    }

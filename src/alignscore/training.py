@@ -1,0 +1,173 @@
+"""Train the default scorer from the corpus and evaluate it next to simple baselines.
+
+``train()`` fits :class:`~alignscore.estimators.RubricScorer` on the train split (folds grouped by
+job description) and writes ``models/<name>/``; ``evaluate()`` scores a split and returns, per
+score, quadratic weighted kappa of the bands, Spearman of the floats and MAE of the bands, the
+same for three baselines fitted on the same train split (answer length alone, TF-IDF cosine of
+answer and posting, a TF-IDF bag-of-words ridge), per-flag precision / recall / F1, and the
+inter-annotator kappa.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .analysis import analyze_pairs
+from .datasets import corpus_dir, load_corpus, summarize_corpus
+from .estimators import RubricScorer
+from .features import feature_frame
+from .flags import FlagThresholds, raise_flags
+from .labels import FLAGS, SCORES
+from .persistence import save_model
+from .pipeline import load_pipeline, model_dir
+
+__all__ = ["baseline_predictions", "corpus_features", "evaluate", "metrics", "train"]
+
+
+def corpus_features(corpus: pd.DataFrame, nlp: Any = None) -> pd.DataFrame:
+    """Pair features (plus ``answer_text``) for corpus rows, indexed like ``corpus``."""
+    nlp = nlp or load_pipeline()
+    pairs = analyze_pairs(list(corpus["answer"]), list(corpus["job_description"]), nlp=nlp)
+    X = feature_frame(p.features for p in pairs)
+    X.index = corpus.index
+    X["answer_text"] = corpus["answer"].to_numpy()
+    return X
+
+
+def _data_hash() -> str:
+    h = hashlib.sha256()
+    for name in ("jobs.jsonl", "answers.jsonl", "splits.json"):
+        h.update((corpus_dir() / name).read_bytes())
+    return h.hexdigest()
+
+
+def metrics(y_true: np.ndarray, bands: np.ndarray, floats: np.ndarray) -> dict[str, float]:
+    """QWK of bands, Spearman of floats, MAE of bands."""
+    from scipy.stats import spearmanr
+    from sklearn.metrics import cohen_kappa_score
+
+    rho = spearmanr(y_true, floats)[0]
+    return {
+        "qwk": round(float(cohen_kappa_score(y_true, bands, weights="quadratic")), 3),
+        "spearman": round(float(rho) if rho == rho else 0.0, 3),
+        "mae": round(float(np.mean(np.abs(y_true - bands))), 3),
+    }
+
+
+def baseline_predictions(train: pd.DataFrame, test: pd.DataFrame) -> dict[str, dict[str, np.ndarray]]:
+    """Three baselines fitted on ``train``: per score, predicted (fractional) bands for ``test``."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.isotonic import IsotonicRegression
+    from sklearn.linear_model import Ridge
+
+    out: dict[str, dict[str, np.ndarray]] = {"length": {}, "tfidf_cosine": {}, "tfidf_ridge": {}}
+    length_tr = np.log1p(train["answer"].str.split().str.len().to_numpy())
+    length_te = np.log1p(test["answer"].str.split().str.len().to_numpy())
+    vec = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit(
+        pd.concat([train["answer"], train["job_description"].drop_duplicates()])
+    )
+
+    def cosine(frame: pd.DataFrame) -> np.ndarray:
+        a = vec.transform(frame["answer"])
+        j = vec.transform(frame["job_description"])
+        return np.asarray(a.multiply(j).sum(axis=1)).ravel()
+
+    cos_tr, cos_te = cosine(train), cosine(test)
+    bow = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(train["answer"])
+    Xtr, Xte = bow.transform(train["answer"]), bow.transform(test["answer"])
+    for t in SCORES:
+        y = train[t].to_numpy(dtype=float)
+        for name, xtr, xte in (("length", length_tr, length_te), ("tfidf_cosine", cos_tr, cos_te)):
+            iso = IsotonicRegression(y_min=1, y_max=5, out_of_bounds="clip", increasing="auto")
+            out[name][t] = iso.fit(xtr, y).predict(xte)
+        out["tfidf_ridge"][t] = np.clip(Ridge(alpha=3.0).fit(Xtr, y).predict(Xte), 1, 5)
+    return out
+
+
+def train(name: str = "default", *, random_state: int = 0) -> Path:
+    """Fit the scorer on the train split and save it (with dev metrics) to ``models/<name>/``."""
+    corpus = load_corpus("all")
+    nlp = load_pipeline()
+    X = corpus_features(corpus, nlp)
+    tr = (corpus["split"] == "train").to_numpy()
+    dev = (corpus["split"] == "dev").to_numpy()
+    model = RubricScorer(random_state=random_state).fit(
+        X[tr], corpus.loc[tr, list(SCORES)], groups=corpus.loc[tr, "jd_id"]
+    )
+    bands, floats = model.predict_bands(X[dev]), model.predict(X[dev])
+    dev_metrics = {
+        t: metrics(corpus.loc[dev, t].to_numpy(), bands[:, k], floats[:, k]) for k, t in enumerate(SCORES)
+    }
+    return save_model(
+        model,
+        model_dir(name),
+        thresholds=FlagThresholds(),
+        metrics={"dev": dev_metrics},
+        data_sha256=_data_hash(),
+        extra={"trained_on": "train split", "random_state": random_state},
+    )
+
+
+def _prf(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
+    tp = int((y & p).sum())
+    prec = tp / p.sum() if p.sum() else 0.0
+    rec = tp / y.sum() if y.sum() else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3), "support": int(y.sum())}
+
+
+def evaluate(split: str = "test", model: str | None = None) -> dict[str, Any]:
+    """Evaluate the saved model and the baselines on one split (see the module docstring)."""
+    from .api import load
+
+    analyzer = load(model)
+    corpus = load_corpus("all")
+    part = corpus[corpus["split"] == split]
+    train_rows = corpus[corpus["split"] == "train"]
+    X = corpus_features(part, analyzer.nlp)
+    bands, floats = analyzer.model.predict_bands(X), analyzer.model.predict(X)
+    report: dict[str, Any] = {"split": split, "n": len(part), "scores": {}, "baselines": {}, "flags": {}}
+    for k, t in enumerate(SCORES):
+        report["scores"][t] = metrics(part[t].to_numpy(), bands[:, k], floats[:, k])
+    for name, preds in baseline_predictions(train_rows, part).items():
+        report["baselines"][name] = {
+            t: metrics(part[t].to_numpy(), np.clip(np.round(v), 1, 5).astype(int), v) for t, v in preds.items()
+        }
+    rows = X.drop(columns=["answer_text"]).to_dict("records")
+    raised = [
+        raise_flags(f, {t: int(bands[i, k]) for k, t in enumerate(SCORES)}, analyzer.thresholds)
+        for i, f in enumerate(rows)
+    ]
+    for flag in FLAGS:
+        y = part[f"flag_{flag}"].to_numpy(dtype=bool)
+        p = np.array([r[flag] for r in raised], dtype=bool)
+        report["flags"][flag] = _prf(y, p)
+    agreement = summarize_corpus().get("agreement", {})
+    report["inter_annotator_qwk"] = {t: agreement.get(t) for t in SCORES}
+    return report
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """Render :func:`evaluate` output as the model card's metric table."""
+    lines = [
+        f"split: {report['split']} ({report['n']} answers)",
+        "",
+        "| score | model QWK | Spearman | MAE | length QWK | TF-IDF cosine QWK | TF-IDF ridge QWK | inter-annotator QWK |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for t in SCORES:
+        m = report["scores"][t]
+        b = report["baselines"]
+        lines.append(
+            f"| {t} | {m['qwk']:.3f} | {m['spearman']:.3f} | {m['mae']:.3f} | {b['length'][t]['qwk']:.3f} | "
+            f"{b['tfidf_cosine'][t]['qwk']:.3f} | {b['tfidf_ridge'][t]['qwk']:.3f} | {report['inter_annotator_qwk'][t]} |"
+        )
+    lines += ["", "| flag | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+    for f, r in report["flags"].items():
+        lines.append(f"| {f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |")
+    return "\n".join(lines)
