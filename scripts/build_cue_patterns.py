@@ -77,6 +77,14 @@ def goal_cues() -> list[dict]:
         [SUBJ, AUX, {"LEMMA": {"IN": ["want", "love", "like", "hope"]}}, {"LOWER": {"IN": ["a", "an", "the", "my"]}}],
     ]
     out += [{"label": "GOAL_CUE", "pattern": p, "id": f"modal_{i}"} for i, p in enumerate(modal)]
+    fragments = [
+        # "To deepen my analytics skills." / "Mostly to get good at Klaviyo flows."
+        [{"IS_SENT_START": True, "LOWER": "to"}],
+        [{"IS_SENT_START": True, "LOWER": {"IN": ["mostly", "mainly", "basically", "just", "simply", "primarily", "honestly", "ideally"]}}, {"LOWER": "to"}],
+        # "what I want (first) is to ..."
+        [{"LOWER": "what"}, SUBJ, {"LOWER": {"IN": ["'d", "’d", "would", "really", "most"]}, "OP": "*"}, {"LEMMA": {"IN": ["want", "need", "hope", "like", "love", "aim"]}}, {"LOWER": {"IN": ["first", "most", "next", "now", "to", "do", "long", "term", "-"]}, "OP": "*"}, {"LEMMA": "be"}, {"LOWER": "to", "OP": "?"}],
+    ]
+    out += [{"label": "GOAL_CUE", "pattern": p, "id": f"fragment_{i}"} for i, p in enumerate(fragments)]
     neg = {"LEMMA": {"IN": ["not", "n't", "never", "no"]}}
     negs = [
         [SUBJ, AUX, neg, AUX, {"LEMMA": {"IN": [*STRONG_VERBS, "like", "love", "need", "see", "look", "interested", "keen", "planning", "looking"]}}, {"LEMMA": {"IN": ["to", "myself", "in", "on"]}}],
@@ -156,7 +164,10 @@ def other_cues() -> list[dict]:
         "for now", "in the meantime", "fill the gap", "pay the bill", "temporary", "short stint",
         "pivot into", "pivot to", "transition out", "move into a different", "eventually leave",
         "not long term", "not long-term", "not forever", "not a long-term", "pay for my",
-        "while i study", "while i finish", "while i save",
+        "while i study", "while i finish", "while i save", "found my own", "founding my own",
+        "set up my own", "setting up my own", "own shop", "own consultancy", "own practice",
+        "here , then", "here then", "and then leave", "then move", "move over to",
+        "then go", "then switch", "then move into", "before moving on", "before i leave",
     )
     out += phrase(
         "SELF_GAIN_CUE", "self",

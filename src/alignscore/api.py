@@ -70,7 +70,7 @@ class Analyzer:
                 # the rubric's empty answer: no goal, nothing named, nothing for the employer
                 floats = dict.fromkeys(SCORES, 0.0)
                 bands = dict.fromkeys(SCORES, 1)
-            flags = raise_flags(pair.features, bands, self.thresholds)
+            flags = raise_flags(pair.features, bands, self.thresholds, floats)
             reasons = list(explain(pair.answer, pair.job, pair.profile, pair.features, bands, flags))
             if pair.features["text_known_word_share"] < 0.5 and pair.features["text_log_words"] > math.log1p(4):
                 reasons.insert(0, "Most words are not recognised as English; the scores may not mean much.")

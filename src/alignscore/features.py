@@ -50,7 +50,7 @@ from .titles import title_info
 
 __all__ = ["FEATURE_SET_VERSION", "feature_frame", "pair_features"]
 
-FEATURE_SET_VERSION = "1"
+FEATURE_SET_VERSION = "2"
 
 LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
@@ -173,29 +173,32 @@ def pair_features(answer: Doc, job: Doc, profile: JobProfile | None = None) -> d
     else:
         f["copy_share"] = 0.0
 
-    # seniority and field
+    # seniority and field: titles the answer aims at, against the posting's own title
     jd_rank = LEVEL_RANK[profile.level]
-    goal_title_ranks = []
+    role_rank = max(profile.rank, jd_rank)
+    job_title_texts = {s.text.lower() for s in job_spans if s.label_ == "TITLE"}
+    short_sents = {
+        h.sent.start for h in horizons if h._.get("alignscore_bucket") == "short"
+    } if answer.has_annotation("SENT_START") else set()
+    goal_sents = {g.sent.start for g in positive} if answer.has_annotation("SENT_START") else set()
+    past_sents = {c.sent.start for c in cues if c.label_ == "PAST_CUE"} if answer.has_annotation("SENT_START") else set()
+    target_ranks, short_ranks = [], []
     other_field = 0
     for s in titles:
-        info = title_info(s.text, s.id_)
-        in_goal = any(g.start <= s.start and s.end <= g.end for g in positive)
-        if in_goal:
-            goal_title_ranks.append(info["rank"])
-            if profile.soc and info["soc"] and info["soc"][:2] != profile.soc[:2]:
-                other_field += 1
-    f["seniority_target_rank"] = float(max(goal_title_ranks)) if goal_title_ranks else 0.0
-    f["seniority_gap"] = float(max(goal_title_ranks) - (jd_rank + 1)) if goal_title_ranks else 0.0
-    short_ranks = []
-    for g in positive:
-        at = g._.get(HORIZON_AT)
-        if not at:
+        if s.text.lower() in job_title_texts:
             continue
-        h = answer[at[0] : at[1]]
-        bucket = next((s._.get("alignscore_bucket") for s in horizons if s.start == h.start and s.end == h.end), None)
-        if bucket == "short":
-            short_ranks += [title_info(t.text, t.id_)["rank"] for t in titles if g.start <= t.start and t.end <= g.end]
-    f["seniority_short_gap"] = float(max(short_ranks) - (jd_rank + 1)) if short_ranks else 0.0
+        sent = s.sent.start if answer.has_annotation("SENT_START") else 0
+        if sent in past_sents and sent not in goal_sents:
+            continue  # a role held in the past, not a target
+        info = title_info(s.text, s.id_)
+        target_ranks.append(info["rank"])
+        if sent in short_sents:
+            short_ranks.append(info["rank"])
+        if profile.soc and info["soc"] and info["soc"][:2] != profile.soc[:2]:
+            other_field += 1
+    f["seniority_target_rank"] = float(max(target_ranks)) if target_ranks else 0.0
+    f["seniority_gap"] = float(max(target_ranks) - role_rank) if target_ranks else 0.0
+    f["seniority_short_gap"] = float(max(short_ranks) - role_rank) if short_ranks else 0.0
     f["field_other_titles"] = float(other_field)
 
     # bridge, employer, self, flight

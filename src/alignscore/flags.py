@@ -8,7 +8,7 @@ Example:
     ...      "horizon_has_long": 0.0, "goal_with_horizon_share": 1.0, "seniority_target_rank": 0.0,
     ...      "seniority_gap": 0.0, "seniority_short_gap": 0.0, "self_gain_cues": 0.0, "bridge_cues": 0.0}
     >>> bands = {"alignment": 2, "specificity": 3, "employer_focus": 2, "overall": 2}
-    >>> sorted(raise_flags(f, bands))
+    >>> sorted(name for name, raised in raise_flags(f, bands).items() if raised)
     ['flight_risk', 'missing_long_term', 'no_bridge']
 """
 
@@ -21,21 +21,25 @@ __all__ = ["FlagThresholds", "raise_flags"]
 
 @dataclass(frozen=True, slots=True)
 class FlagThresholds:
-    """Cut-offs of the flag rules (see each rule in :func:`raise_flags`)."""
+    """Cut-offs of the flag rules (see each rule in :func:`raise_flags`), set on the dev split."""
 
     flight_cues: float = 1.0
     flight_max_alignment: int = 3
-    unrealistic_gap: float = 3.0
+    unrealistic_gap: float = 4.0
     unrealistic_short_gap: float = 2.0
     vague_max_specificity: int = 2
-    self_gain_cues: float = 1.0
+    vague_max_specificity_score: float = 0.40
+    self_gain_cues: float = 2.0
     self_max_employer_focus: int = 2
     bridge_cues: float = 1.0
     no_bridge_max_alignment: int = 3
 
 
 def raise_flags(
-    features: dict[str, float], bands: dict[str, int], thresholds: FlagThresholds | None = None
+    features: dict[str, float],
+    bands: dict[str, int],
+    thresholds: FlagThresholds | None = None,
+    scores: dict[str, float] | None = None,
 ) -> dict[str, bool]:
     """Return every flag name with whether it is raised.
 
@@ -44,13 +48,15 @@ def raise_flags(
             alignment no better than ``flight_max_alignment``.
         unrealistic: a target title far above the role (gap in seniority rank), or above it
             within a short horizon.
-        vague: specificity band at most ``vague_max_specificity`` (the rubric's definition).
+        vague: specificity band at most ``vague_max_specificity`` (the rubric's definition), or a
+            specificity score at most ``vague_max_specificity_score`` (the band's lower edge).
         self_centred: self-gain cues and employer focus at most ``self_max_employer_focus``.
         no_bridge: alignment at most 2, or at most ``no_bridge_max_alignment`` with no bridge cue.
         missing_short_term: no goal at all, or no short horizon while every goal carries a later one.
         missing_long_term: no mid or long horizon and no target title.
     """
     t = thresholds or FlagThresholds()
+    scores = scores or {}
     goals = features["goal_count"]
     has_short = features["horizon_has_short"] > 0
     has_later = features["horizon_has_mid"] > 0 or features["horizon_has_long"] > 0
@@ -59,7 +65,8 @@ def raise_flags(
         "flight_risk": features["flight_cues"] >= t.flight_cues and bands["alignment"] <= t.flight_max_alignment,
         "unrealistic": features["seniority_gap"] >= t.unrealistic_gap
         or features["seniority_short_gap"] >= t.unrealistic_short_gap,
-        "vague": bands["specificity"] <= t.vague_max_specificity,
+        "vague": bands["specificity"] <= t.vague_max_specificity
+        or scores.get("specificity", 1.0) <= t.vague_max_specificity_score,
         "self_centred": features["self_gain_cues"] >= t.self_gain_cues
         and bands["employer_focus"] <= t.self_max_employer_focus,
         "no_bridge": bands["alignment"] <= 2

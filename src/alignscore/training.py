@@ -140,7 +140,12 @@ def evaluate(split: str = "test", model: str | None = None) -> dict[str, Any]:
         }
     rows = X.drop(columns=["answer_text"]).to_dict("records")
     raised = [
-        raise_flags(f, {t: int(bands[i, k]) for k, t in enumerate(SCORES)}, analyzer.thresholds)
+        raise_flags(
+            f,
+            {t: int(bands[i, k]) for k, t in enumerate(SCORES)},
+            analyzer.thresholds,
+            {t: float(floats[i, k]) for k, t in enumerate(SCORES)},
+        )
         for i, f in enumerate(rows)
     ]
     for flag in FLAGS:
