@@ -32,7 +32,7 @@ from .errors import InvalidInputError
 from .explain import explain
 from .extraction import doc_spans
 from .features import feature_frame
-from .flags import FlagThresholds, raise_flags
+from .flags import FlagThresholds, raise_flags, rubric_caps
 from .labels import SCORES
 from .persistence import load_model
 from .pipeline import load_pipeline, load_pipeline_at, model_dir
@@ -70,6 +70,10 @@ class Analyzer:
                 # the rubric's empty answer: no goal, nothing named, nothing for the employer
                 floats = dict.fromkeys(SCORES, 0.0)
                 bands = dict.fromkeys(SCORES, 1)
+            for name, top in rubric_caps(pair.features, self.thresholds).items():
+                if bands[name] > top:
+                    bands[name] = top
+                    floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
             flags = raise_flags(pair.features, bands, self.thresholds, floats)
             reasons = list(explain(pair.answer, pair.job, pair.profile, pair.features, bands, flags))
             if pair.features["text_known_word_share"] < 0.5 and pair.features["text_log_words"] > math.log1p(4):

@@ -48,6 +48,89 @@ def _cmd_evaluate_extraction(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_train(args: argparse.Namespace) -> int:
+    from .training import train
+
+    path = train(args.model, random_state=args.seed)
+    print(f"trained and saved the scorer to {path}")
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from .training import evaluate, format_report
+
+    report = evaluate(args.split, args.model)
+    print(json.dumps(report, indent=1) if args.json else format_report(report))
+    return 0
+
+
+def _read_text_arg(value: str) -> str:
+    if value.startswith("@"):
+        from pathlib import Path
+
+        return Path(value[1:]).read_text(encoding="utf-8")
+    return value
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from .api import score
+
+    answer, jd = _read_text_arg(args.answer), _read_text_arg(args.job_description)
+    result = score(answer, jd, model=args.model)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=1))
+        return 0
+    print(format_explanation(answer, result))
+    return 0
+
+
+def format_explanation(answer: str, result: object) -> str:
+    """Render one result: scores and bands, flags, the answer with spans marked, the reasons."""
+    from .labels import SCORES
+
+    lines = ["scores (0-1, band 1-5):"]
+    for name in SCORES:
+        lines.append(f"  {name:<15} {getattr(result, name):.2f}  band {result.bands[name]}")  # type: ignore[attr-defined]
+    flags = sorted(result.flags)  # type: ignore[attr-defined]
+    lines.append("flags: " + (", ".join(flags) if flags else "none"))
+    marked = answer
+    for span in sorted(result.spans, key=lambda s: -s.start_char):  # type: ignore[attr-defined]
+        if span.label in ("SKILL", "TITLE", "HORIZON"):
+            marked = marked[: span.start_char] + f"[{span.text}]{{{span.label}}}" + marked[span.end_char :]
+    lines += ["", "answer with spans marked:", "  " + marked.replace("\n", "\n  "), ""]
+    goals = [s for s in result.spans if s.label == "GOAL"]  # type: ignore[attr-defined]
+    if goals:
+        lines.append("goals:")
+        for g in goals:
+            extra = " (negated)" if g.negated else " (hypothetical)" if g.hypothetical else ""
+            when = f" [{result.spans[g.horizon].text}]" if g.horizon is not None else ""  # type: ignore[attr-defined]
+            lines.append(f"  - {g.text}{when}{extra}")
+    lines.append("why:")
+    lines += [f"  - {e}" for e in result.explanations]  # type: ignore[attr-defined]
+    return "\n".join(lines)
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from .io import read_table, write_table
+    from .api import score_frame
+
+    frame = read_table(args.input)
+    jd_col = args.jd_column
+    if args.job_description_file:
+        from pathlib import Path
+
+        frame = frame.assign(**{jd_col: Path(args.job_description_file).read_text(encoding="utf-8")})
+    scored = score_frame(
+        frame, answer_col=args.answer_column, jd_col=jd_col, batch_size=args.batch_size,
+        n_process=args.n_process, progress=not args.quiet,
+    )
+    out = frame.join(scored) if args.keep_columns else scored
+    write_table(out, args.output)
+    n_err = int(scored["error"].notna().sum())
+    print(f"scored {len(scored) - n_err} of {len(scored)} rows into {args.output}" + (f"; {n_err} rows have an error" if n_err else ""), file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``alignscore`` command."""
     from .about import __version__
@@ -70,6 +153,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--splits", nargs="+", default=["dev"], choices=["train", "dev", "test"])
     p.set_defaults(func=_cmd_evaluate_extraction)
+    p = sub.add_parser("train", help="train the scorer on the corpus train split into models/<model>/")
+    p.add_argument("--model", default="default")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=_cmd_train)
+    p = sub.add_parser("evaluate", help="print the model card's metric table (model vs baselines, flags)")
+    p.add_argument("--split", default="test", choices=["train", "dev", "test"])
+    p.add_argument("--model", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_evaluate)
+    p = sub.add_parser("explain", help="score one answer and show scores, flags, spans and reasons")
+    p.add_argument("answer", help="the answer text, or @FILE")
+    p.add_argument("job_description", help="the job description text, or @FILE")
+    p.add_argument("--model", default=None)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_explain)
+    p = sub.add_parser("score", help="score a CSV, JSONL or Parquet file of answers")
+    p.add_argument("input", help="input file (.csv, .jsonl, .parquet)")
+    p.add_argument("output", help="output file (.csv, .jsonl, .parquet)")
+    p.add_argument("--answer-column", default="answer")
+    p.add_argument("--jd-column", default="job_description")
+    p.add_argument("--job-description-file", default=None, help="one posting for every row")
+    p.add_argument("--batch-size", type=int, default=256)
+    p.add_argument("--n-process", type=int, default=1)
+    p.add_argument("--keep-columns", action="store_true", help="keep the input columns in the output")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=_cmd_score)
     return parser
 
 

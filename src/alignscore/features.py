@@ -50,7 +50,7 @@ from .titles import title_info
 
 __all__ = ["FEATURE_SET_VERSION", "feature_frame", "pair_features"]
 
-FEATURE_SET_VERSION = "2"
+FEATURE_SET_VERSION = "3"
 
 LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
@@ -131,6 +131,8 @@ def pair_features(answer: Doc, job: Doc, profile: JobProfile | None = None) -> d
     f["spec_skills_per100"] = len(skills) * per100
     f["spec_titles"] = float(len(titles))
     f["spec_numbers"] = float(sum(1 for t in words if _NUMBER.search(t.text) and t.i not in horizon_tokens))
+    skill_tokens = {t.i for s in skills for t in s}
+    f["spec_skill_token_share"] = len(skill_tokens) / max(n_words, 1)
     f["spec_skills_in_goals"] = float(
         sum(1 for s in skills if any(g.start <= s.start and s.end <= g.end for g in positive))
     )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FlagThresholds", "raise_flags"]
+__all__ = ["FlagThresholds", "raise_flags", "rubric_caps"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,9 @@ class FlagThresholds:
     self_max_employer_focus: int = 2
     bridge_cues: float = 1.0
     no_bridge_max_alignment: int = 3
+    pasted_copy_share: float = 0.5
+    stuffing_skill_share: float = 0.3
+    min_known_word_share: float = 0.6
 
 
 def raise_flags(
@@ -74,3 +77,30 @@ def raise_flags(
         "missing_short_term": goals == 0 or (not has_short and has_later and all_goals_dated),
         "missing_long_term": goals == 0 or (not has_later and features["seniority_target_rank"] == 0),
     }
+
+
+def rubric_caps(features: dict[str, float], thresholds: FlagThresholds | None = None) -> dict[str, int]:
+    """Upper bands the rubric imposes whatever the model says, for answers that are not answers.
+
+    - a pasted copy of the posting (``copy_share``): overall and alignment at most 1;
+    - a list of skills with no goal (keyword stuffing): overall and alignment at most 2,
+      specificity at most 2;
+    - text that is mostly not English words (gibberish, another language): every score at most 2.
+
+    Returns:
+        ``{score: highest band allowed}`` for the scores that are capped (empty when none is).
+    """
+    t = thresholds or FlagThresholds()
+    caps: dict[str, int] = {}
+
+    def cap(names: tuple[str, ...], band: int) -> None:
+        for name in names:
+            caps[name] = min(caps.get(name, 5), band)
+
+    if features["copy_share"] >= t.pasted_copy_share:
+        cap(("overall", "alignment"), 1)
+    if features["goal_count"] == 0 and features["spec_skill_token_share"] >= t.stuffing_skill_share:
+        cap(("overall", "alignment", "specificity"), 2)
+    if features["text_known_word_share"] < t.min_known_word_share and features["text_log_words"] > 1.6:
+        cap(("alignment", "specificity", "employer_focus", "overall"), 2)
+    return caps

@@ -21,7 +21,7 @@ from .analysis import analyze_pairs
 from .datasets import corpus_dir, load_corpus, summarize_corpus
 from .estimators import RubricScorer
 from .features import feature_frame
-from .flags import FlagThresholds, raise_flags
+from .flags import FlagThresholds
 from .labels import FLAGS, SCORES
 from .persistence import save_model
 from .pipeline import load_pipeline, model_dir
@@ -122,15 +122,16 @@ def _prf(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
 
 
 def evaluate(split: str = "test", model: str | None = None) -> dict[str, Any]:
-    """Evaluate the saved model and the baselines on one split (see the module docstring)."""
-    from .api import load
+    """Evaluate the saved model (through :func:`alignscore.score_many`, the path users call) and
+    the baselines on one split (see the module docstring)."""
+    from .api import score_many
 
-    analyzer = load(model)
     corpus = load_corpus("all")
     part = corpus[corpus["split"] == split]
     train_rows = corpus[corpus["split"] == "train"]
-    X = corpus_features(part, analyzer.nlp)
-    bands, floats = analyzer.model.predict_bands(X), analyzer.model.predict(X)
+    results = list(score_many(list(part["answer"]), list(part["job_description"]), model=model))
+    floats = np.array([[getattr(r, t) for t in SCORES] for r in results])
+    bands = np.array([[r.bands[t] for t in SCORES] for r in results])
     report: dict[str, Any] = {"split": split, "n": len(part), "scores": {}, "baselines": {}, "flags": {}}
     for k, t in enumerate(SCORES):
         report["scores"][t] = metrics(part[t].to_numpy(), bands[:, k], floats[:, k])
@@ -138,19 +139,9 @@ def evaluate(split: str = "test", model: str | None = None) -> dict[str, Any]:
         report["baselines"][name] = {
             t: metrics(part[t].to_numpy(), np.clip(np.round(v), 1, 5).astype(int), v) for t, v in preds.items()
         }
-    rows = X.drop(columns=["answer_text"]).to_dict("records")
-    raised = [
-        raise_flags(
-            f,
-            {t: int(bands[i, k]) for k, t in enumerate(SCORES)},
-            analyzer.thresholds,
-            {t: float(floats[i, k]) for k, t in enumerate(SCORES)},
-        )
-        for i, f in enumerate(rows)
-    ]
     for flag in FLAGS:
         y = part[f"flag_{flag}"].to_numpy(dtype=bool)
-        p = np.array([r[flag] for r in raised], dtype=bool)
+        p = np.array([flag in r.flags for r in results], dtype=bool)
         report["flags"][flag] = _prf(y, p)
     agreement = summarize_corpus().get("agreement", {})
     report["inter_annotator_qwk"] = {t: agreement.get(t) for t in SCORES}

@@ -132,7 +132,11 @@ class GoalExtractor:
         for s, e in goals:
             while s < e and (doc[s].lower_ in self.trim_leading or doc[s].is_punct):
                 s += 1
-            while e > s and (doc[e - 1].lower_ in self.trim_trailing or doc[e - 1].is_punct or doc[e - 1].is_space):
+            while e > s and (
+                doc[e - 1].text in self.trim_trailing  # case-sensitive: "Class A" keeps its "A"
+                or doc[e - 1].is_punct
+                or doc[e - 1].is_space
+            ):
                 e -= 1
             if e - s == 1 and doc[s].lemma_ in self.light_verbs or e - s == 1 and not doc[s].is_alpha:
                 continue
