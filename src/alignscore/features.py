@@ -6,7 +6,8 @@ meaning changes). Counts of cues are per 100 words where that matters, so that l
 not win by length alone.
 
 Groups:
-    text_*      size and register (word count, sentences, share of known words).
+    text_*      size and register (word count, share of known words). Nothing here depends on
+                case or punctuation, so that lowercased or unpunctuated answers score alike.
     goal_*      what the GOAL spans say: count, negated, hypothetical, with a horizon.
     horizon_*   horizons present per bucket.
     spec_*      specificity: named skills, titles, numbers, clichés and hedges.
@@ -50,7 +51,7 @@ from .titles import title_info
 
 __all__ = ["FEATURE_SET_VERSION", "feature_frame", "pair_features"]
 
-FEATURE_SET_VERSION = "3"
+FEATURE_SET_VERSION = "4"
 
 LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
@@ -103,7 +104,6 @@ def pair_features(answer: Doc, job: Doc, profile: JobProfile | None = None) -> d
     alpha = [t.lower_ for t in words if t.is_alpha]
     known = _known_words()
     f["text_log_words"] = math.log1p(n_words)
-    f["text_sentences"] = float(sum(1 for _ in answer.sents)) if answer.has_annotation("SENT_START") else 1.0
     f["text_known_word_share"] = sum(w in known for w in alpha) / len(alpha) if alpha else 0.0
     f["text_is_empty"] = float(n_words == 0)
 
@@ -135,9 +135,6 @@ def pair_features(answer: Doc, job: Doc, profile: JobProfile | None = None) -> d
     f["spec_skill_token_share"] = len(skill_tokens) / max(n_words, 1)
     f["spec_skills_in_goals"] = float(
         sum(1 for s in skills if any(g.start <= s.start and s.end <= g.end for g in positive))
-    )
-    f["spec_proper_nouns"] = float(
-        sum(1 for t in words if t.is_title and not t.is_sent_start and t.lower_ not in _SELF) * per100
     )
     labels = [c.label_ for c in cues]
     f["spec_cliches_per100"] = labels.count("CLICHE") * per100

@@ -36,6 +36,7 @@ class FlagThresholds:
     pasted_copy_share: float = 0.5
     stuffing_skill_share: float = 0.3
     min_known_word_share: float = 0.6
+    off_topic_overlap: float = 0.15
 
 
 def raise_flags(
@@ -85,6 +86,8 @@ def rubric_caps(features: dict[str, float], thresholds: FlagThresholds | None = 
     - a pasted copy of the posting (``copy_share``): overall and alignment at most 1;
     - a list of skills with no goal (keyword stuffing): overall and alignment at most 2,
       specificity at most 2;
+    - no goal, no time frame and almost nothing from the posting (off-topic): alignment at most
+      1 (the rubric's "no goals stated"), overall at most 2;
     - text that is mostly not English words (gibberish, another language): every score at most 2.
 
     Returns:
@@ -101,6 +104,11 @@ def rubric_caps(features: dict[str, float], thresholds: FlagThresholds | None = 
         cap(("overall", "alignment"), 1)
     if features["goal_count"] == 0 and features["spec_skill_token_share"] >= t.stuffing_skill_share:
         cap(("overall", "alignment", "specificity"), 2)
+    if features["goal_count"] == 0 and features["horizon_count"] == 0 and (
+        features["overlap_content_share"] < t.off_topic_overlap
+    ):
+        cap(("alignment",), 1)  # RUBRIC: alignment 1 when no goals are stated
+        cap(("overall",), 2)
     if features["text_known_word_share"] < t.min_known_word_share and features["text_log_words"] > 1.6:
         cap(("alignment", "specificity", "employer_focus", "overall"), 2)
     return caps

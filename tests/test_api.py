@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+
+import pandas as pd
+import pytest
+
+import alignscore
+from alignscore import InvalidInputError, ScoreResult, Span, score
+from alignscore.api import MAX_CHARS
+from alignscore.labels import FLAGS, SCORES
+
+JD = (
+    "Junior Data Analyst. You will write SQL against Snowflake and build Power BI dashboards for "
+    "the buying team. We pay for the PL-300 certification and offer a named mentor."
+)
+GOOD = (
+    "In my first year I want to get fluent in SQL on Snowflake and own two of the weekly Power BI "
+    "reports, so the buyers stop waiting on ad-hoc pulls. This role is exactly the bridge to that. "
+    "Longer term I'd like to grow into a senior analyst who designs the promotion tests with the team."
+)
+
+
+def test_result_matches_the_contract():
+    r = score(GOOD, JD)
+    assert isinstance(r, ScoreResult)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.overall = 0.5  # type: ignore[misc]
+    for name in SCORES:
+        value = getattr(r, name)
+        assert isinstance(value, float) and 0.0 <= value <= 1.0
+        assert r.bands[name] in (1, 2, 3, 4, 5)
+    assert isinstance(r.flags, frozenset) and r.flags <= set(FLAGS)
+    assert all(isinstance(s, Span) for s in r.spans + r.job_spans)
+    for s in r.spans:
+        assert GOOD[s.start_char : s.end_char] == s.text
+        if s.label == "HORIZON":
+            assert s.bucket in ("short", "mid", "long")
+        else:
+            assert s.bucket is None and s.years_min is None
+    for s in r.job_spans:
+        assert JD[s.start_char : s.end_char] == s.text
+    assert r.explanations and all(isinstance(e, str) for e in r.explanations)
+    d = r.to_dict()
+    assert json.loads(json.dumps(d)) == d
+    assert set(d) == {*SCORES, "bands", "flags", "spans", "job_spans", "explanations"}
+
+
+def test_strong_answer_beats_cliches():
+    strong = score(GOOD, JD)
+    cliche = score("I want to grow professionally, learn new things and make an impact.", JD)
+    assert strong.overall > cliche.overall
+    assert "vague" in cliche.flags
+    assert strong.bands["specificity"] > cliche.bands["specificity"]
+
+
+def test_empty_answer_scores_as_the_rubric_says():
+    r = score("", JD)
+    assert r.bands["specificity"] == 1 and r.overall == 0.0
+    assert {"vague", "missing_short_term", "missing_long_term"} <= r.flags
+
+
+def test_unknown_posting_is_valid_input():
+    r = score(GOOD, "")
+    assert 0.0 <= r.alignment <= 1.0
+    r = score(GOOD, "Job title: Registered Nurse")
+    assert r.job_spans and r.job_spans[0].label == "TITLE"
+
+
+@pytest.mark.parametrize("bad", [None, 3, 4.5, float("nan"), ["text"], b"bytes"])
+def test_bad_input_raises_a_typed_error(bad):
+    with pytest.raises(InvalidInputError):
+        score(bad, JD)
+    with pytest.raises(InvalidInputError):
+        score(GOOD, bad)
+    with pytest.raises(ValueError):  # catchable as the built-in too
+        score(bad, JD)
+
+
+def test_huge_text_is_refused_clearly():
+    with pytest.raises(InvalidInputError, match="limit is 50,000"):
+        score("word " * (MAX_CHARS // 4), JD)
+
+
+def test_html_laden_answer_keeps_offsets():
+    text = "<p>In the next two years I want to master SQL &amp; Power&nbsp;BI.</p><br>Long term: lead the team."
+    r = score(text, JD)
+    assert any(s.label == "HORIZON" for s in r.spans)
+    for s in r.spans:
+        assert text[s.start_char : s.end_char] == s.text
+
+
+def test_non_english_answer_is_flagged_in_the_explanations():
+    r = score("Quiero aprender mucho y crecer con la empresa durante los próximos años.", JD)
+    assert r.bands["overall"] <= 2
+    assert any("English" in e for e in r.explanations)
+
+
+def test_missing_model_is_a_clear_error(tmp_path):
+    with pytest.raises(alignscore.ModelError, match="No alignscore model"):
+        alignscore.load(tmp_path)
+
+
+def test_score_frame_keeps_index_and_reports_bad_rows():
+    df = pd.DataFrame(
+        {"answer": [GOOD, None, 12, "", float("nan")], "job_description": [JD, JD, JD, JD, JD]},
+        index=["a", "b", "c", "d", "e"],
+    )
+    out = alignscore.score_frame(df)
+    assert list(out.index) == list(df.index)
+    assert pd.isna(out.loc["a", "error"]) and pd.isna(out.loc["d", "error"])
+    assert "missing" in out.loc["b", "error"] and "string" in out.loc["c", "error"]
+    assert "missing" in out.loc["e", "error"]
+    assert math.isnan(out.loc["b", "overall"])
+    for name in SCORES:
+        assert f"{name}_band" in out.columns
+    for flag in FLAGS:
+        assert f"flag_{flag}" in out.columns
+
+
+def test_score_frame_missing_column():
+    with pytest.raises(InvalidInputError, match="Missing columns"):
+        alignscore.score_frame(pd.DataFrame({"text": ["x"]}))
+
+
+def test_score_many_streams_in_order_and_raises_with_row_number():
+    answers = [GOOD, "I want to grow.", GOOD]
+    results = list(alignscore.score_many(answers, JD, batch_size=2))
+    assert [r.overall for r in results] == [score(a, JD).overall for a in answers]
+    with pytest.raises(InvalidInputError, match="row 1"):
+        list(alignscore.score_many([GOOD, None], JD))
+    assert list(alignscore.score_many([GOOD, None], JD, on_error="none"))[1] is None

@@ -1,0 +1,70 @@
+"""Probe tests: non-answers must not look like good answers; surface noise must not move scores."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from alignscore import score
+from alignscore.datasets import load_jobs
+
+TEST_JOBS = load_jobs("test")
+OFF_TOPIC = (
+    "The weekend was great. We drove to the coast, the weather was warm and the fish and chips "
+    "were excellent. My sister has a new puppy called Biscuit who chews everything, and we spent "
+    "Sunday afternoon walking along the cliffs before the traffic on the way home."
+)
+
+
+def _skills(row) -> list[str]:
+    return [s["text"] for s in row.job_spans if s["label"] == "SKILL"] or row.title.split()
+
+
+def _gibberish(seed: int) -> str:
+    rng = random.Random(seed)
+    return " ".join("".join(rng.choice("bcdfghjklmnpqrstvwxz aeiou") for _ in range(rng.randint(3, 9))) for _ in range(40))
+
+
+@pytest.mark.parametrize("row", list(TEST_JOBS.itertuples()), ids=list(TEST_JOBS["jd_id"]))
+def test_non_answers_score_low_for_every_test_posting(row):
+    jd = row.job_description
+    probes = {
+        "keyword stuffing": ", ".join(_skills(row)),
+        "pasted posting": " ".join(jd.split()[:120]),
+        "gibberish": _gibberish(len(jd)),
+        "off-topic": OFF_TOPIC,
+    }
+    for name, text in probes.items():
+        band = score(text, jd).bands["overall"]
+        assert band <= 2, f"{name} got overall band {band}"
+
+
+STRONG = (
+    "In my first year I want to get properly fluent in the tools this role uses every day and own "
+    "two of the weekly reports, so the team stops waiting on ad-hoc requests. The mentoring here is "
+    "exactly the bridge I need. Longer term, I'd like to grow into a senior role leading the "
+    "projects that matter most to your customers."
+)
+
+
+def _swap_letters(text: str, n: int, seed: int = 0) -> str:
+    rng = random.Random(seed)
+    chars = list(text)
+    idx = [i for i in range(len(chars) - 1) if chars[i].isalpha() and chars[i + 1].isalpha()]
+    for i in rng.sample(idx, n):
+        chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    return "".join(chars)
+
+
+@pytest.mark.parametrize(
+    "perturb",
+    [str.lower, lambda t: "".join(c for c in t if c.isalnum() or c.isspace()), lambda t: _swap_letters(t, 4)],
+    ids=["lowercase", "no punctuation", "swapped letters"],
+)
+def test_surface_noise_moves_no_score_by_more_than_a_tenth(perturb):
+    jd = TEST_JOBS["job_description"].iloc[0]
+    base = score(STRONG, jd)
+    noisy = score(perturb(STRONG), jd)
+    for name in ("alignment", "specificity", "employer_focus", "overall"):
+        assert abs(getattr(base, name) - getattr(noisy, name)) <= 0.1, name
