@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from alignscore.flags import FlagThresholds, raise_flags, rubric_caps
+
+BASE = {
+    "flight_cues": 0.0, "goal_count": 2.0, "horizon_has_short": 1.0, "horizon_has_mid": 0.0,
+    "horizon_has_long": 1.0, "horizon_count": 2.0, "goal_with_horizon_share": 1.0,
+    "seniority_target_rank": 0.0, "seniority_gap": 0.0, "seniority_short_gap": 0.0,
+    "self_gain_cues": 0.0, "bridge_cues": 2.0, "copy_share": 0.0, "spec_skill_token_share": 0.1,
+    "text_known_word_share": 0.95, "text_log_words": 4.0, "overlap_content_share": 0.4,
+}
+GOOD = {"alignment": 4, "specificity": 4, "employer_focus": 4, "overall": 4}
+
+
+def raised(changes=None, bands=None, scores=None):
+    features = {**BASE, **(changes or {})}
+    flags = raise_flags(features, {**GOOD, **(bands or {})}, FlagThresholds(), scores)
+    return {name for name, on in flags.items() if on}
+
+
+@pytest.mark.parametrize(
+    "changes, bands, scores, expected",
+    [
+        ({}, {}, None, set()),
+        ({"flight_cues": 1.0}, {"alignment": 2}, None, {"flight_risk", "no_bridge"}),
+        ({"flight_cues": 1.0}, {}, None, set()),  # a cue alone in a well-aligned answer
+        ({"seniority_gap": 4.0}, {}, None, {"unrealistic"}),
+        ({"seniority_short_gap": 2.0}, {}, None, {"unrealistic"}),
+        ({"seniority_gap": 1.0}, {}, None, set()),
+        ({}, {"specificity": 2}, None, {"vague"}),
+        ({}, {"specificity": 3}, {"specificity": 0.35}, {"vague"}),
+        ({}, {"specificity": 3}, {"specificity": 0.55}, set()),
+        ({"self_gain_cues": 2.0}, {"employer_focus": 2}, None, {"self_centred"}),
+        ({"self_gain_cues": 2.0}, {"employer_focus": 4}, None, set()),
+        ({"bridge_cues": 0.0}, {"alignment": 3}, None, {"no_bridge"}),
+        ({"bridge_cues": 0.0}, {"alignment": 4}, None, set()),
+        ({"goal_count": 0.0}, {}, None, {"missing_short_term", "missing_long_term"}),
+        ({"horizon_has_short": 0.0}, {}, None, {"missing_short_term"}),
+        ({"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5}, {}, None, set()),
+        ({"horizon_has_long": 0.0}, {}, None, {"missing_long_term"}),
+        ({"horizon_has_long": 0.0, "horizon_has_mid": 1.0}, {}, None, set()),
+        ({"horizon_has_long": 0.0, "seniority_target_rank": 4.0}, {}, None, set()),
+    ],
+)
+def test_flag_truth_table(changes, bands, scores, expected):
+    assert raised(changes, bands, scores) == expected
+
+
+@pytest.mark.parametrize(
+    "changes, expected",
+    [
+        ({}, {}),
+        ({"copy_share": 0.8}, {"overall": 1, "alignment": 1}),
+        ({"goal_count": 0.0, "spec_skill_token_share": 0.6}, {"overall": 2, "alignment": 2, "specificity": 2}),
+        ({"text_known_word_share": 0.3}, {"alignment": 2, "specificity": 2, "employer_focus": 2, "overall": 2}),
+        ({"goal_count": 0.0, "horizon_count": 0.0, "overlap_content_share": 0.02}, {"alignment": 1, "overall": 2}),
+    ],
+)
+def test_rubric_caps(changes, expected):
+    assert rubric_caps({**BASE, **changes}) == expected
