@@ -16,7 +16,7 @@ from itertools import repeat
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .features import pair_features
+from .features import JobView, job_view, pair_features
 from .jobs import JobProfile, job_profile
 from .pipeline import load_pipeline
 
@@ -39,16 +39,16 @@ class JobCache:
     def __init__(self, nlp: Language, maxsize: int = 1024) -> None:
         self.nlp = nlp
         self.maxsize = maxsize
-        self._docs: OrderedDict[str, tuple[Doc, JobProfile]] = OrderedDict()
+        self._docs: OrderedDict[str, tuple[Doc, JobProfile, JobView]] = OrderedDict()
 
-    def get(self, text: str) -> tuple[Doc, JobProfile]:
-        """Return the processed posting and its profile, processing it on first sight."""
+    def get(self, text: str) -> tuple[Doc, JobProfile, JobView]:
+        """Return the processed posting, its profile and feature view (processed on first sight)."""
         hit = self._docs.get(text)
         if hit is not None:
             self._docs.move_to_end(text)
             return hit
         doc = self.nlp(text)
-        value = (doc, job_profile(doc))
+        value = (doc, job_profile(doc), job_view(doc))
         self._docs[text] = value
         if len(self._docs) > self.maxsize:
             self._docs.popitem(last=False)
@@ -86,6 +86,6 @@ def analyze_pairs(
             yield text
 
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
-        job, profile = cache.get(pending.popleft())
+        job, profile, view = cache.get(pending.popleft())
         gazetteer.add_terms_from(doc, job)
-        yield AnalyzedPair(doc, job, profile, pair_features(doc, job, profile))
+        yield AnalyzedPair(doc, job, profile, pair_features(doc, job, profile, view))

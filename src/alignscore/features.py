@@ -36,12 +36,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .extensions import HORIZON_AT, HYPOTHETICAL, NEGATED
 from .jobs import JobProfile, job_profile
@@ -49,7 +50,7 @@ from .labels import CUES_KEY, SPANS_KEY
 from .resources import lemma_table
 from .titles import title_info
 
-__all__ = ["FEATURE_SET_VERSION", "feature_frame", "pair_features"]
+__all__ = ["FEATURE_SET_VERSION", "JobView", "feature_frame", "job_view", "pair_features"]
 
 FEATURE_SET_VERSION = "4"
 
@@ -71,30 +72,65 @@ def _known_words() -> frozenset[str]:
     return frozenset(table) | frozenset(table.values()) | frozenset(STOP_WORDS)
 
 
-def _content(doc: Doc) -> list[str]:
-    return [t.norm_ for t in doc if t.is_alpha and t.lower_ not in STOP_WORDS and len(t) > 2]
+def _content(tokens: Iterable[Token]) -> list[str]:
+    return [t.norm_ for t in tokens if t.is_alpha and t.lower_ not in STOP_WORDS and len(t) > 2]
 
 
 def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
 
 
-def pair_features(answer: Doc, job: Doc, profile: JobProfile | None = None) -> dict[str, float]:
+@dataclass(frozen=True, slots=True)
+class JobView:
+    """What the features need from a posting, computed once per posting."""
+
+    spans: tuple[Span, ...]
+    skill_keys: frozenset[str]
+    title_words: frozenset[str]
+    title_texts: frozenset[str]
+    content: frozenset[str]
+    grams5: frozenset[tuple[str, ...]]
+    n_tokens: int
+
+
+def job_view(job: Doc) -> JobView:
+    """Precompute the posting-side sets used by :func:`pair_features`."""
+    spans = tuple(job.spans[SPANS_KEY]) if SPANS_KEY in job.spans else ()
+    tokens = [t.lower_ for t in job if t.is_alpha]
+    return JobView(
+        spans=spans,
+        skill_keys=frozenset(
+            {s.text.lower() for s in spans if s.label_ == "SKILL"}
+            | {s.id_ for s in spans if s.label_ == "SKILL" and s.id_}
+        ),
+        title_words=frozenset(t.norm_ for s in spans if s.label_ == "TITLE" for t in s),
+        title_texts=frozenset(s.text.lower() for s in spans if s.label_ == "TITLE"),
+        content=frozenset(_content(job)),
+        grams5=frozenset(_ngrams(tokens, 5)) if len(tokens) >= 5 else frozenset(),
+        n_tokens=len(job),
+    )
+
+
+def pair_features(
+    answer: Doc, job: Doc, profile: JobProfile | None = None, view: JobView | None = None
+) -> dict[str, float]:
     """Compute every feature of one (answer, job description) pair.
 
     Args:
         answer: The processed answer (with the posting's terms added, as :func:`score` does).
         job: The processed job description (may be empty).
         profile: The posting's :class:`JobProfile` (computed from ``job`` when omitted).
+        view: The posting's :class:`JobView` (computed from ``job`` when omitted).
 
     Returns:
         ``{feature name: float}``, the same names in the same order for every pair.
     """
     profile = profile or job_profile(job)
+    view = view or job_view(job)
     spans = list(answer.spans[SPANS_KEY]) if SPANS_KEY in answer.spans else []
     cues = list(answer.spans[CUES_KEY]) if CUES_KEY in answer.spans else []
-    job_spans = list(job.spans[SPANS_KEY]) if SPANS_KEY in job.spans else []
-    words = [t for t in answer if not t.is_punct and not t.is_space]
+    toks = list(answer)  # one pass creating Token objects; every list below reuses it
+    words = [t for t in toks if not t.is_punct and not t.is_space]
     n_words = len(words)
     per100 = 100.0 / max(n_words, 20)
     lower = [t.lower_ for t in words]
@@ -141,31 +177,24 @@ def pair_features(answer: Doc, job: Doc, profile: JobProfile | None = None) -> d
     f["spec_hedges_per100"] = labels.count("HEDGE") * per100
 
     # overlap with the posting
-    job_skill_keys = {s.text.lower() for s in job_spans if s.label_ == "SKILL"} | {
-        s.id_ for s in job_spans if s.label_ == "SKILL" and s.id_
-    }
+    job_skill_keys = view.skill_keys
     ans_skill_keys = [(s.text.lower(), s.id_) for s in skills]
     shared = {t for t, i in ans_skill_keys if t in job_skill_keys or (i and i in job_skill_keys)}
     f["overlap_skill_count"] = float(len(shared))
     f["overlap_skill_share"] = len(shared) / len({t for t, _ in ans_skill_keys}) if skills else 0.0
-    a_content, j_content = _content(answer), _content(job)
-    a_set, j_set = set(a_content), set(j_content)
+    a_set, j_set = set(_content(toks)), view.content
     f["overlap_content_jaccard"] = len(a_set & j_set) / len(a_set | j_set) if a_set and j_set else 0.0
     f["overlap_content_share"] = len(a_set & j_set) / len(a_set) if a_set else 0.0
     goal_content = {t.norm_ for g in positive for t in g if t.is_alpha and t.lower_ not in STOP_WORDS}
     f["overlap_goal_share"] = len(goal_content & j_set) / len(goal_content) if goal_content else 0.0
-    job_title_words = {t.norm_ for s in job_spans if s.label_ == "TITLE" for t in s}
-    f["overlap_title_words"] = float(
-        any({t.norm_ for t in s} & job_title_words for s in titles)
-    )
+    f["overlap_title_words"] = float(any({t.norm_ for t in s} & view.title_words for s in titles))
     growth_words = {"mentor", "mentoring", "mentorship", "certification", "certificate", "training", "rotation", "academy", "programme", "program", "tuition", "promotion"}
     f["overlap_growth_mentions"] = float(sum(1 for w in lower if w in growth_words)) if profile.growth else 0.0
 
     # pasted posting
-    a_tok = [t.lower_ for t in answer if t.is_alpha]
-    j_tok = [t.lower_ for t in job if t.is_alpha]
-    if len(a_tok) >= 5 and len(j_tok) >= 5:
-        jgrams = _ngrams(j_tok, 5)
+    a_tok = [t.lower_ for t in toks if t.is_alpha]
+    jgrams = view.grams5
+    if len(a_tok) >= 5 and jgrams:
         hits = [i for i in range(len(a_tok) - 4) if tuple(a_tok[i : i + 5]) in jgrams]
         covered = {k for i in hits for k in range(i, i + 5)}
         f["copy_share"] = len(covered) / len(a_tok)
@@ -175,7 +204,7 @@ def pair_features(answer: Doc, job: Doc, profile: JobProfile | None = None) -> d
     # seniority and field: titles the answer aims at, against the posting's own title
     jd_rank = LEVEL_RANK[profile.level]
     role_rank = max(profile.rank, jd_rank)
-    job_title_texts = {s.text.lower() for s in job_spans if s.label_ == "TITLE"}
+    job_title_texts = view.title_texts
     short_sents = {
         h.sent.start for h in horizons if h._.get("alignscore_bucket") == "short"
     } if answer.has_annotation("SENT_START") else set()
@@ -220,7 +249,7 @@ def pair_features(answer: Doc, job: Doc, profile: JobProfile | None = None) -> d
     # the posting
     f["jd_level_rank"] = float(jd_rank)
     f["jd_growth_tags"] = float(len(profile.growth))
-    f["jd_is_empty"] = float(len(job) == 0)
+    f["jd_is_empty"] = float(view.n_tokens == 0)
     return dict(sorted(f.items()))
 
 

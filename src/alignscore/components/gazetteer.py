@@ -145,8 +145,9 @@ class Gazetteer:
 
     def find(self, doc: Doc) -> list[Span]:
         """Return SKILL and TITLE spans, non-overlapping, longest first."""
-        norms = [t.norm_ for t in doc]
-        orths = [t.text for t in doc]
+        toks = list(doc)
+        norms = [t.norm_ for t in toks]
+        orths = [t.text for t in toks]
         # in text typed without capitals, case-sensitive names ("Excel") match in lowercase too
         text = doc.text
         lowercase_doc = sum(c.isupper() for c in text) * 50 < len(text)

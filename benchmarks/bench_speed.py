@@ -1,0 +1,184 @@
+"""Speed and memory of batch scoring, as ratios measured in one run.
+
+Resamples answer/posting pairs from the corpus (many answers per posting, as in real use) and
+measures, in this process:
+
+- answers/s and words/s of ``alignscore.score_many`` (one process), and the ratio of its words/s
+  to ``spacy.blank("en")`` tokenising the same answers (the floor of any spaCy pipeline);
+- the speed-up of ``n_process=2`` over one process;
+- the naive alternative a user would write (a TF-IDF vectoriser fitted per pair, cosine of answer
+  and posting) on the same pairs, and our speed as a multiple of it;
+- model and pipeline load time, and peak memory (max RSS) streaming 10,000 and 100,000 answers,
+  each in a fresh subprocess.
+
+Writes ``benchmarks/results/speed_<date>.json``.
+
+Usage: python benchmarks/bench_speed.py [--pairs 20000] [--stream 10000 100000] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+STREAM_CHILD = """
+import random, resource, sys, time
+import alignscore
+from alignscore.datasets import load_corpus
+n = int(sys.argv[1])
+c = load_corpus("all")
+pairs = list(zip(c["answer"], c["job_description"]))
+rng = random.Random(0)
+def stream():
+    for _ in range(n):
+        yield rng.choice(pairs)
+alignscore.load()
+t = time.perf_counter()
+answers = (a for a, _ in stream())
+count = 0
+rng2 = random.Random(0)
+jds = (rng2.choice(pairs)[1] for _ in range(n))
+for _ in alignscore.score_many(answers, jds, batch_size=256):
+    count += 1
+elapsed = time.perf_counter() - t
+print(count, elapsed, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+LOAD_CHILD = """
+import time
+t0 = time.perf_counter()
+import alignscore
+t1 = time.perf_counter()
+alignscore.load()
+t2 = time.perf_counter()
+print(t1 - t0, t2 - t1)
+"""
+
+
+def _rev() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def sample_pairs(n: int, seed: int = 0) -> list[tuple[str, str]]:
+    from alignscore.datasets import load_corpus
+
+    corpus = load_corpus("all")
+    pairs = list(zip(corpus["answer"], corpus["job_description"], strict=True))
+    rng = random.Random(seed)
+    return [rng.choice(pairs) for _ in range(n)]
+
+
+def naive_tfidf(pairs: list[tuple[str, str]]) -> float:
+    """Seconds for the naive per-pair TF-IDF cosine on ``pairs``."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    t = time.perf_counter()
+    for answer, jd in pairs:
+        m = TfidfVectorizer().fit_transform([answer or "empty", jd or "empty"])
+        cosine_similarity(m[0], m[1])
+    return time.perf_counter() - t
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pairs", type=int, default=20000)
+    ap.add_argument("--stream", type=int, nargs="*", default=[10000, 100000])
+    ap.add_argument("--naive-pairs", type=int, default=2000)
+    ap.add_argument("--mp-pairs", type=int, default=4000)
+    ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.pairs, args.stream, args.naive_pairs, args.mp_pairs = 1000, [1000, 3000], 200, 400
+
+    import spacy
+
+    import alignscore
+
+    pairs = sample_pairs(args.pairs)
+    answers = [a for a, _ in pairs]
+    jds = [j for _, j in pairs]
+    words = sum(len(a.split()) for a in answers)
+    alignscore.load()
+    list(alignscore.score_many(answers[:200], jds[:200]))  # warm-up
+
+    blank = spacy.blank("en")
+    t = time.perf_counter()
+    for _ in blank.pipe(answers, batch_size=256):
+        pass
+    t_tok = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for _ in alignscore.score_many(answers, jds, batch_size=256):
+        pass
+    t_ours = time.perf_counter() - t
+
+    mp = pairs[: args.mp_pairs]
+    t = time.perf_counter()
+    list(alignscore.score_many([a for a, _ in mp], [j for _, j in mp], batch_size=128))
+    t_one = time.perf_counter() - t
+    t = time.perf_counter()
+    list(alignscore.score_many([a for a, _ in mp], [j for _, j in mp], batch_size=128, n_process=2))
+    t_two = time.perf_counter() - t
+
+    naive = pairs[: args.naive_pairs]
+    t_naive = naive_tfidf(naive)
+    ours_per_pair = t_ours / len(pairs)
+    naive_per_pair = t_naive / len(naive)
+
+    load_out = subprocess.run([sys.executable, "-c", LOAD_CHILD], capture_output=True, text=True, check=True).stdout.split()
+    memory = {}
+    for n in args.stream:
+        out = subprocess.run([sys.executable, "-c", STREAM_CHILD, str(n)], capture_output=True, text=True, check=True).stdout.split()
+        memory[str(n)] = {"answers": int(out[0]), "seconds": round(float(out[1]), 1), "max_rss_mb": round(int(out[2]) / 1024, 1)}
+
+    report = {
+        "pairs": len(pairs),
+        "distinct_postings": len(set(jds)),
+        "words": words,
+        "answers_per_s": round(len(pairs) / t_ours, 1),
+        "words_per_s": round(words / t_ours),
+        "tokenizer_words_per_s": round(words / t_tok),
+        "ratio_to_tokenizer": round(t_tok / t_ours, 4),
+        "n_process_2_speedup": round(t_one / t_two, 2),
+        "naive_tfidf_answers_per_s": round(1 / naive_per_pair, 1),
+        "speed_vs_naive_tfidf": round(naive_per_pair / ours_per_pair, 2),
+        "import_seconds": round(float(load_out[0]), 3),
+        "load_seconds": round(float(load_out[1]), 3),
+        "stream_memory": memory,
+    }
+    if len(args.stream) >= 2:
+        lo, hi = memory[str(args.stream[0])], memory[str(args.stream[-1])]
+        report["memory_ratio_largest_to_smallest"] = round(hi["max_rss_mb"] / lo["max_rss_mb"], 3)
+    report["meta"] = {
+        "date": dt.date.today().isoformat(),
+        "git_revision": _rev(),
+        "alignscore": alignscore.__version__,
+        "spacy": spacy.__version__,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cores": __import__("os").cpu_count(),
+    }
+    print(json.dumps(report, indent=1))
+    if not args.no_write and not args.quick:
+        out = ROOT / "benchmarks" / "results" / f"speed_{report['meta']['date']}.json"
+        out.write_text(json.dumps(report, indent=1) + "\n")
+        print(f"wrote {out.relative_to(ROOT)}")
+    return report
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
