@@ -3,7 +3,8 @@
 Each target (``alignment``, ``specificity``, ``employer_focus``, ``overall``) gets a gradient-
 boosted regressor on the pair features, then an isotonic calibrator fitted on out-of-fold
 predictions (folds grouped by job description) that maps the raw prediction to the expected band.
-When X carries the answer text (column ``text_column``), a TF-IDF ridge model per target adds its
+When X carries the answer text (column ``text_column``), a TF-IDF (hashed word 1-2 grams seen in at
+least two training answers) ridge model per target adds its
 prediction as one more feature (out-of-fold while fitting, so the boosted model never sees a
 prediction made from its own training row).
 The reported float is ``(band - 1) / 4`` of that calibrated value, clipped to [0, 1]; the 1-5 band
@@ -29,7 +30,7 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, clone
 from sklearn.ensemble import HistGradientBoostingRegressor
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import GroupKFold
@@ -69,8 +70,8 @@ class RubricScorer(BaseEstimator):
     def __init__(
         self,
         *,
-        max_iter: int = 250,
-        learning_rate: float = 0.04,
+        max_iter: int = 80,
+        learning_rate: float = 0.1,
         max_depth: int = 3,
         min_samples_leaf: int = 12,
         l2_regularization: float = 1.0,
@@ -104,15 +105,24 @@ class RubricScorer(BaseEstimator):
             raise InvalidInputError(f"X must be a pandas DataFrame of pair features, got {type(X).__name__}.")
         return X.drop(columns=[self.text_column], errors="ignore")
 
-    def _text_models(self, texts: pd.Series, Y: np.ndarray) -> tuple[TfidfVectorizer, list[Ridge]]:
-        vec = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float64)
-        Xt = vec.fit_transform(texts.fillna("").astype(str))
-        vec.stop_words_ = None  # only kept for introspection; not needed to transform
-        return vec, [Ridge(alpha=self.text_alpha).fit(Xt, Y[:, k]) for k in range(Y.shape[1])]
+    def _vectorizer(self) -> HashingVectorizer:
+        # stateless hashing keeps the artefact free of a vocabulary dict (fast, small to load)
+        return HashingVectorizer(
+            ngram_range=(1, 2), n_features=2**18, alternate_sign=False, norm=None, dtype=np.float64
+        )
 
-    @staticmethod
-    def _text_predict(vec: TfidfVectorizer, ridges: list[Ridge], texts: pd.Series) -> np.ndarray:
-        Xt = vec.transform(texts.fillna("").astype(str))
+    def _text_models(self, texts: pd.Series, Y: np.ndarray) -> tuple[TfidfTransformer, list[Ridge]]:
+        counts = self._vectorizer().transform(texts.fillna("").astype(str))
+        seen = np.asarray((counts > 0).sum(axis=0)).ravel() >= 2  # like min_df=2
+        counts = counts[:, np.flatnonzero(seen)]
+        tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
+        tfidf.kept_columns_ = np.flatnonzero(seen)
+        Xt = tfidf.transform(counts)
+        return tfidf, [Ridge(alpha=self.text_alpha).fit(Xt, Y[:, k]) for k in range(Y.shape[1])]
+
+    def _text_predict(self, tfidf: TfidfTransformer, ridges: list[Ridge], texts: pd.Series) -> np.ndarray:
+        counts = self._vectorizer().transform(texts.fillna("").astype(str))[:, tfidf.kept_columns_]
+        Xt = tfidf.transform(counts)
         return np.column_stack([r.predict(Xt) for r in ridges])
 
     def _design(self, X: pd.DataFrame, text_pred: np.ndarray | None) -> np.ndarray:
@@ -159,7 +169,7 @@ class RubricScorer(BaseEstimator):
             for tr, te in folds:
                 vec, ridges = self._text_models(texts.iloc[tr], Y[tr].astype(float))
                 text_oof[te] = self._text_predict(vec, ridges, texts.iloc[te])
-            self.text_vectorizer_, self.text_models_ = self._text_models(texts, Y.astype(float))
+            self.text_tfidf_, self.text_models_ = self._text_models(texts, Y.astype(float))
         Xa = self._design(X, text_oof)
         self.estimators_ = []
         self.calibrators_ = []
@@ -180,7 +190,7 @@ class RubricScorer(BaseEstimator):
         if self.uses_text_:
             if self.text_column not in X.columns:
                 raise InvalidInputError(f"X lacks the text column {self.text_column!r} this model was fitted with.")
-            text_pred = self._text_predict(self.text_vectorizer_, self.text_models_, X[self.text_column])
+            text_pred = self._text_predict(self.text_tfidf_, self.text_models_, X[self.text_column])
         Xa = self._design(X, text_pred)
         cols = [cal.predict(est.predict(Xa)) for est, cal in zip(self.estimators_, self.calibrators_, strict=True)]
         return np.column_stack(cols)

@@ -111,8 +111,8 @@ def load_model(directory: str | Path) -> tuple[Any, FlagThresholds, dict[str, An
     digest = sha256(path)
     if digest != meta.get("artefact_sha256"):
         raise ModelError(f"{path} does not match the hash in {meta_path}; the file is corrupt or was replaced.")
-    untrusted = [t for t in sio.get_untrusted_types(file=path) if t not in TRUSTED_TYPES]
-    if untrusted:
-        raise ModelError(f"{path} contains types alignscore does not trust: {untrusted}")
-    model = sio.load(path, trusted=TRUSTED_TYPES)
+    try:
+        model = sio.load(path, trusted=TRUSTED_TYPES)  # refuses any type outside the list
+    except Exception as err:  # skops raises UntrustedTypesFoundException and others
+        raise ModelError(f"Could not load {path}: {err}") from err
     return model, FlagThresholds(**meta.get("flag_thresholds", {})), meta
