@@ -53,7 +53,7 @@ BE = {"LEMMA": {"IN": ["be", "'s", "’s", "would", "will", "is", "right", "now"
 
 def goal_cues() -> list[dict]:
     pats: list[list[dict]] = []
-    pats.append([AUX, {"LEMMA": {"IN": STRONG_VERBS}}, TO])
+    pats.append([{"LEMMA": {"IN": STRONG_VERBS}}, TO])  # the goal starts after the cue: no need to match what precedes
     pats.append([SUBJ, AUX, {"LEMMA": {"IN": WEAK_VERBS}}, TO])
     pats.append([SUBJ, AUX, {"LEMMA": {"IN": ["like", "love"]}}, {"LEMMA": "the"}, {"LEMMA": {"IN": ["chance", "opportunity"]}}, TO])
     pats.append([SUBJ, AUX, {"LEMMA": {"IN": ADJ_CUES}}, TO])

@@ -152,7 +152,13 @@ def patterns() -> list[dict]:
                     seen.add((text, p["id"]))
                     final.append({"label": p["label"], "pattern": text, "id": p["id"]})
             else:
-                final.append(dict(p, pattern=q))
+                first = q[0]
+                value = first.get("LOWER")
+                if isinstance(value, dict) and set(value) == {"IN"} and first.get("OP") not in ("*", "?"):
+                    # one pattern per first word: the Matcher tests first tokens at every position
+                    final += [dict(p, pattern=[{**first, "LOWER": v}, *q[1:]]) for v in value["IN"]]
+                else:
+                    final.append(dict(p, pattern=q))
     return final
 
 

@@ -184,38 +184,73 @@ def score_many(
     """
     if batch_size < 1:
         raise InvalidInputError(f"batch_size must be at least 1, got {batch_size}.")
-    analyzer = load(model)
+    if n_process < 1:
+        raise InvalidInputError(f"n_process must be at least 1, got {n_process}.")
+    if on_error not in ("raise", "none"):
+        raise InvalidInputError(f"on_error must be 'raise' or 'none', got {on_error!r}.")
+    load(model)  # fail early, in the caller's process, on a missing model
     jd_iter = repeat(job_descriptions) if isinstance(job_descriptions, str) else iter(job_descriptions)
     rows = enumerate(zip(answers, jd_iter))
+    chunks = iter(lambda: list(islice(rows, batch_size)), [])
     bar = _progress(progress)
-    while True:
-        chunk = list(islice(rows, batch_size))
-        if not chunk:
-            break
-        good: list[tuple[int, str, str]] = []
-        bad: dict[int, str] = {}
-        for i, (a, j) in chunk:
-            try:
-                good.append((i, _check_text(a, "answer"), _check_text(j, "job_description")))
-            except InvalidInputError as err:
-                if on_error == "raise":
-                    raise InvalidInputError(f"row {i}: {err}") from None
-                bad[i] = str(err)
-        results: dict[int, ScoreResult] = {}
-        if good:
-            texts = [a for _, a, _ in good]
-            jds = [j for _, _, j in good]
-            pairs = list(
-                analyze_pairs(texts, jds, nlp=analyzer.nlp, batch_size=batch_size, cache=analyzer.cache, n_process=n_process)
-            )
-            for (i, _, _), res in zip(good, analyzer.results(pairs, texts, jds), strict=True):
-                results[i] = res
-        for i, _ in chunk:
-            yield results.get(i)
+    scored = _score_chunks_parallel(chunks, model, n_process) if n_process > 1 else (
+        _score_chunk(chunk, model) for chunk in chunks
+    )
+    try:
+        for chunk_results in scored:
+            for i, res, err in chunk_results:
+                if err is not None and on_error == "raise":
+                    raise InvalidInputError(f"row {i}: {err}")
+                yield res
+            if bar is not None:
+                bar.update(len(chunk_results))
+    finally:
         if bar is not None:
-            bar.update(len(chunk))
-    if bar is not None:
-        bar.close()
+            bar.close()
+
+
+ChunkResult = list[tuple[int, "ScoreResult | None", "str | None"]]
+
+
+def _score_chunk(chunk: list[tuple[int, tuple[Any, Any]]], model: str | None) -> ChunkResult:
+    """Score one batch: validate rows, run the pipeline over the good ones, predict once."""
+    analyzer = load(model)
+    good: list[tuple[int, str, str]] = []
+    errors: dict[int, str] = {}
+    for i, (a, j) in chunk:
+        try:
+            good.append((i, _check_text(a, "answer"), _check_text(j, "job_description")))
+        except InvalidInputError as err:
+            errors[i] = str(err)
+    results: dict[int, ScoreResult] = {}
+    if good:
+        texts = [a for _, a, _ in good]
+        jds = [j for _, _, j in good]
+        pairs = list(analyze_pairs(texts, jds, nlp=analyzer.nlp, batch_size=len(texts), cache=analyzer.cache))
+        for (i, _, _), res in zip(good, analyzer.results(pairs, texts, jds), strict=True):
+            results[i] = res
+    return [(i, results.get(i), errors.get(i)) for i, _ in chunk]
+
+
+def _score_chunks_parallel(chunks: Iterator[list[Any]], model: str | None, n_process: int) -> Iterator[ChunkResult]:
+    """Score batches in ``n_process`` worker processes, in input order, with a bounded window.
+
+    Each worker loads its own pipeline, model and posting cache once. Workers are started with
+    "spawn", not "fork": a forked child of a process that has used OpenMP (the gradient-boosted
+    trees) can hang on its first OpenMP call. At most ``2 * n_process`` batches are in flight, so
+    memory stays flat.
+    """
+    import multiprocessing as mp
+    from collections import deque
+
+    with mp.get_context("spawn").Pool(n_process, initializer=load, initargs=(model,)) as pool:
+        window: deque[Any] = deque()
+        for chunk in chunks:
+            window.append(pool.apply_async(_score_chunk, (chunk, model)))
+            if len(window) >= 2 * n_process:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
 
 
 def _progress(enabled: bool) -> Any:
