@@ -37,7 +37,9 @@ def main(argv: list[str] | None = None) -> dict:
         report["splits"][split] = res
         print(format_report(res), end="\n\n")
     try:
-        rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        rev = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         rev = "unknown"
     report["meta"] = {

@@ -44,7 +44,9 @@ RESULTS = ROOT / "benchmarks" / "results"
 
 def _git_rev() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -66,7 +68,14 @@ def dateparser_baseline(texts: list[str]) -> list[list[dict]]:
                 continue
             pos = start + len(sub)
             years = abs((when - now).days) / 365.25
-            spans.append({"label": "HORIZON", "start_char": start, "end_char": pos, "bucket": bucket_for(years, years)})
+            spans.append(
+                {
+                    "label": "HORIZON",
+                    "start_char": start,
+                    "end_char": pos,
+                    "bucket": bucket_for(years, years),
+                }
+            )
         out.append(spans)
     return out
 
@@ -82,7 +91,9 @@ def taxonomy_matcher(taxonomy: Path):
         with (onet / name).open(encoding="utf-8") as fh:
             return list(csv.DictReader(fh, delimiter="\t"))
 
-    skills = {r["Example"] for r in rows("Technology Skills.txt")} | {r["Commodity Title"] for r in rows("Technology Skills.txt")}
+    skills = {r["Example"] for r in rows("Technology Skills.txt")} | {
+        r["Commodity Title"] for r in rows("Technology Skills.txt")
+    }
     for rec in json.load(gzip.open(taxonomy / "esco" / "esco_skills_subset.json.gz")):
         skills.update({rec["label"], rec["altLabel"]})
     titles = {r["Title"] for r in rows("Occupation Data.txt")}
@@ -95,7 +106,11 @@ def taxonomy_matcher(taxonomy: Path):
         out = []
         for doc in nlp.tokenizer.pipe(texts):
             spans = [
-                {"label": nlp.vocab.strings[m], "start_char": doc[s:e].start_char, "end_char": doc[s:e].end_char}
+                {
+                    "label": nlp.vocab.strings[m],
+                    "start_char": doc[s:e].start_char,
+                    "end_char": doc[s:e].end_char,
+                }
                 for m, s, e in matcher(doc)
             ]
             out.append(spans)
@@ -155,10 +170,18 @@ def main(argv: list[str] | None = None) -> dict:
         corpus, jobs = load_corpus(split), load_jobs(split)
         entry = {k: res[k] for k in ("n_answers", "n_jobs", "answers", "answers_with_job", "jobs")}
         if not args.no_baselines:
-            entry["baseline_dateparser_answers"] = score_spans(corpus["spans"], dateparser_baseline(list(corpus["answer"])), ["HORIZON"])
+            entry["baseline_dateparser_answers"] = score_spans(
+                corpus["spans"], dateparser_baseline(list(corpus["answer"])), ["HORIZON"]
+            )
             if baseline_phrase:
-                entry["baseline_phrasematcher_answers"] = score_spans(corpus["spans"], baseline_phrase(list(corpus["answer"])), ["SKILL", "TITLE"])
-                entry["baseline_phrasematcher_jobs"] = score_spans(jobs["job_spans"], baseline_phrase(list(jobs["job_description"])), ["SKILL", "TITLE"])
+                entry["baseline_phrasematcher_answers"] = score_spans(
+                    corpus["spans"], baseline_phrase(list(corpus["answer"])), ["SKILL", "TITLE"]
+                )
+                entry["baseline_phrasematcher_jobs"] = score_spans(
+                    jobs["job_spans"],
+                    baseline_phrase(list(jobs["job_description"])),
+                    ["SKILL", "TITLE"],
+                )
         report["splits"][split] = entry
         print(f"\n{split}: {res['n_answers']} answers, {res['n_jobs']} job descriptions")
         for label in ("GOAL", "HORIZON", "SKILL", "TITLE"):
@@ -167,14 +190,24 @@ def main(argv: list[str] | None = None) -> dict:
             if label == "HORIZON" and "baseline_dateparser_answers" in entry:
                 print(_row("dateparser answers", entry["baseline_dateparser_answers"], label))
             if "baseline_phrasematcher_answers" in entry:
-                print(_row("raw PhraseMatcher answers", entry["baseline_phrasematcher_answers"], label))
+                print(
+                    _row(
+                        "raw PhraseMatcher answers", entry["baseline_phrasematcher_answers"], label
+                    )
+                )
         for label in ("SKILL", "TITLE"):
             print(_row("alignscore postings", entry["jobs"], label))
             if "baseline_phrasematcher_jobs" in entry:
-                print(_row("raw PhraseMatcher postings", entry["baseline_phrasematcher_jobs"], label))
-        print(f"  HORIZON bucket accuracy: {entry['answers']['horizon_bucket_accuracy']:.3f} (n={entry['answers']['horizon_bucket_n']})")
+                print(
+                    _row("raw PhraseMatcher postings", entry["baseline_phrasematcher_jobs"], label)
+                )
+        print(
+            f"  HORIZON bucket accuracy: {entry['answers']['horizon_bucket_accuracy']:.3f} (n={entry['answers']['horizon_bucket_n']})"
+        )
         if "baseline_dateparser_answers" in entry:
-            print(f"  dateparser bucket accuracy: {entry['baseline_dateparser_answers']['horizon_bucket_accuracy']:.3f}")
+            print(
+                f"  dateparser bucket accuracy: {entry['baseline_dateparser_answers']['horizon_bucket_accuracy']:.3f}"
+            )
     if baseline_phrase is None and not args.no_baselines:
         print(f"\n(note: taxonomy folder {taxonomy} not found; PhraseMatcher baseline skipped)")
     corpus = load_corpus("all")

@@ -66,7 +66,9 @@ print(t1 - t0, t2 - t1)
 
 def _rev() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -139,11 +141,19 @@ def main(argv: list[str] | None = None) -> dict:
     ours_per_pair = t_ours / len(pairs)
     naive_per_pair = t_naive / len(naive)
 
-    load_out = subprocess.run([sys.executable, "-c", LOAD_CHILD], capture_output=True, text=True, check=True).stdout.split()
+    load_out = subprocess.run(
+        [sys.executable, "-c", LOAD_CHILD], capture_output=True, text=True, check=True
+    ).stdout.split()
     memory = {}
     for n in args.stream:
-        out = subprocess.run([sys.executable, "-c", STREAM_CHILD, str(n)], capture_output=True, text=True, check=True).stdout.split()
-        memory[str(n)] = {"answers": int(out[0]), "seconds": round(float(out[1]), 1), "max_rss_mb": round(int(out[2]) / 1024, 1)}
+        out = subprocess.run(
+            [sys.executable, "-c", STREAM_CHILD, str(n)], capture_output=True, text=True, check=True
+        ).stdout.split()
+        memory[str(n)] = {
+            "answers": int(out[0]),
+            "seconds": round(float(out[1]), 1),
+            "max_rss_mb": round(int(out[2]) / 1024, 1),
+        }
 
     report = {
         "pairs": len(pairs),

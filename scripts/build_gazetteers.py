@@ -40,16 +40,86 @@ MIN_HEAD_COUNT = 5
 COMMON_WORDS = 20000
 COMMON_WORDS_WIDE = 60000  # stricter test for aliases made by stripping a vendor name
 NOT_HEADS = {
-    "man", "person", "hand", "girl", "computer", "member", "employee", "professional",
-    "resident", "fellow", "partner", "walker", "caller", "shopper", "recorder", "matcher",
-    "marker", "logger", "locator", "printer", "washer", "layer", "filler", "roller", "sewer",
-    "stripper", "tender", "feeder", "runner", "carrier", "setter", "starter", "pitcher",
-    "player", "host", "guide", "reader", "anchor", "monitor", "expert", "chief", "hunter",
-    "chaser", "girl", "superior", "computer", "rater", "closer", "sealer", "selector", "scorer",
-    "ringer", "sander", "turner", "rider", "diver", "caster", "presser", "puller", "winder",
-    "checker", "helper", "keeper", "maker", "cutter", "mixer", "loader", "picker", "packer",
-    "sorter", "grader", "trimmer", "finisher", "builder", "cleaner", "vendor", "employee",
-    "up", "out", "off", "in", "down", "on",
+    "man",
+    "person",
+    "hand",
+    "girl",
+    "computer",
+    "member",
+    "employee",
+    "professional",
+    "resident",
+    "fellow",
+    "partner",
+    "walker",
+    "caller",
+    "shopper",
+    "recorder",
+    "matcher",
+    "marker",
+    "logger",
+    "locator",
+    "printer",
+    "washer",
+    "layer",
+    "filler",
+    "roller",
+    "sewer",
+    "stripper",
+    "tender",
+    "feeder",
+    "runner",
+    "carrier",
+    "setter",
+    "starter",
+    "pitcher",
+    "player",
+    "host",
+    "guide",
+    "reader",
+    "anchor",
+    "monitor",
+    "expert",
+    "chief",
+    "hunter",
+    "chaser",
+    "superior",
+    "rater",
+    "closer",
+    "sealer",
+    "selector",
+    "scorer",
+    "ringer",
+    "sander",
+    "turner",
+    "rider",
+    "diver",
+    "caster",
+    "presser",
+    "puller",
+    "winder",
+    "checker",
+    "helper",
+    "keeper",
+    "maker",
+    "cutter",
+    "mixer",
+    "loader",
+    "picker",
+    "packer",
+    "sorter",
+    "grader",
+    "trimmer",
+    "finisher",
+    "builder",
+    "cleaner",
+    "vendor",
+    "up",
+    "out",
+    "off",
+    "in",
+    "down",
+    "on",
 }
 PAREN = re.compile(r"\s*\([^)]*\)\s*")
 SPACE = re.compile(r"\s+")
@@ -107,7 +177,7 @@ def build_titles(onet: Path, lemmas: dict[str, str]) -> tuple[list[dict], dict, 
 
     def add(title: str, soc: str, weight: int = 1) -> None:
         title = _clean(title)
-        if not title or any(ch in title for ch in "/&,;\"") or any(ch.isdigit() for ch in title):
+        if not title or any(ch in title for ch in '/&,;"') or any(ch.isdigit() for ch in title):
             return
         key = title.lower()
         candidates[key][soc] += weight
@@ -148,7 +218,11 @@ def build_titles(onet: Path, lemmas: dict[str, str]) -> tuple[list[dict], dict, 
             continue
         soc, _ = socs.most_common(1)[0]
         tid = _key(key)
-        info[tid] = {"title": surface[key], "soc": soc or None, "job_zone": zone(soc) if soc else None}
+        info[tid] = {
+            "title": surface[key],
+            "soc": soc or None,
+            "job_zone": zone(soc) if soc else None,
+        }
         patterns.append({"label": "TITLE", "pattern": key, "id": tid})
     return patterns, info, sorted(role_nouns)
 
@@ -200,7 +274,10 @@ def build_skills(
                 if len(rest) > 1 or rest[0].lower() not in common_wide:
                     add(cid, " ".join(rest), name)
         commodity = _clean(r["Commodity Title"])
-        m = re.match(r"^(?P<name>.+?) (?P<acr>[A-Z]{2,5})(?: (?P<rest>software|system|equipment software))?$", commodity)
+        m = re.match(
+            r"^(?P<name>.+?) (?P<acr>[A-Z]{2,5})(?: (?P<rest>software|system|equipment software))?$",
+            commodity,
+        )
         if m:
             cid2 = _key(m["acr"])
             add(cid2, m["name"], m["name"])
@@ -213,13 +290,16 @@ def build_skills(
     for r in records:
         label, alt = _clean(r["label"]), _clean(r["altLabel"])
         first = alt.split()[0].lower() if alt else ""
-        if r["skillType"] == "skill" and (verbs[first] >= 3 or first.endswith("ing") and len(alt.split()) > 2):
+        if r["skillType"] == "skill" and (
+            verbs[first] >= 3 or (first.endswith("ing") and len(alt.split()) > 2)
+        ):
             continue
         cid = "esco_" + r["uri"].rsplit("/", 1)[-1][:8]
         add(cid, alt, label)
 
     patterns = []
     seen: set[str] = set()
+
     def priority(cid: str) -> tuple[int, str]:
         return (0 if cid in curated_ids else 2 if cid.startswith("esco_") else 1, cid)
 
@@ -260,9 +340,17 @@ def main(taxonomy: str) -> None:
     title_keys = {p["pattern"] for p in titles}
     curated = {_key(ln.partition("\t")[0]) for ln in _read_list("skills_curated.tsv")}
     # a name that is both: the curated side wins; otherwise it stays a title
-    skill_keys = {p["pattern"] for p in skills if isinstance(p["pattern"], str) and p["id"] in curated}
+    skill_keys = {
+        p["pattern"] for p in skills if isinstance(p["pattern"], str) and p["id"] in curated
+    }
     titles = [p for p in titles if p["pattern"] not in skill_keys]
-    skills = [p for p in skills if not (isinstance(p["pattern"], str) and p["pattern"] in title_keys and p["id"] not in curated)]
+    skills = [
+        p
+        for p in skills
+        if not (
+            isinstance(p["pattern"], str) and p["pattern"] in title_keys and p["id"] not in curated
+        )
+    ]
     OUT.mkdir(parents=True, exist_ok=True)
     with (OUT / "skills.jsonl").open("w", encoding="utf-8") as fh:
         for p in skills:
@@ -272,7 +360,9 @@ def main(taxonomy: str) -> None:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
     (OUT / "title_info.json").write_text(json.dumps(info, indent=0, sort_keys=True) + "\n")
     (OUT / "role_nouns.json").write_text(json.dumps(role_nouns, indent=0) + "\n")
-    print(f"{len(skills)} skill patterns, {len(titles)} title patterns, {len(role_nouns)} role nouns")
+    print(
+        f"{len(skills)} skill patterns, {len(titles)} title patterns, {len(role_nouns)} role nouns"
+    )
 
 
 if __name__ == "__main__":

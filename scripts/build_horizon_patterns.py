@@ -15,7 +15,19 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "alignscore" / "patterns" / "horizons.jsonl"
 
-UNITS = ["year", "years", "yr", "yrs", "month", "months", "mo", "decade", "decades", "week", "weeks"]
+UNITS = [
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "month",
+    "months",
+    "mo",
+    "decade",
+    "decades",
+    "week",
+    "weeks",
+]
 UNIT = {"LOWER": {"IN": UNITS}}
 NUMWORDS = ["a", "an", "one", "couple", "few", "several", "half"]
 NUM = {"LIKE_NUM": True}
@@ -30,8 +42,19 @@ QUANTITIES: list[list[dict]] = [
     [NUM, CONNECT, {"LOWER": {"IN": ["maybe", "perhaps", "or"]}, "OP": "?"}, NUM, MORE, UNIT],
     [NUM, {"ORTH": ","}, {"LOWER": {"IN": ["maybe", "perhaps"]}, "OP": "?"}, NUM, MORE, UNIT],
     [{"LOWER": {"IN": ["a", "an", "one", "another"]}}, UNIT],
-    [{"LOWER": {"IN": ["a", "an", "one", "another"]}, "OP": "?"}, UNIT, {"LOWER": "or"}, {"LOWER": {"IN": ["two", "2", "so", "three", "3"]}}],
-    [{"LOWER": {"IN": ["a", "an", "one"]}}, UNIT, {"LOWER": "and"}, {"LOWER": "a", "OP": "?"}, {"LOWER": "half"}],
+    [
+        {"LOWER": {"IN": ["a", "an", "one", "another"]}, "OP": "?"},
+        UNIT,
+        {"LOWER": "or"},
+        {"LOWER": {"IN": ["two", "2", "so", "three", "3"]}},
+    ],
+    [
+        {"LOWER": {"IN": ["a", "an", "one"]}},
+        UNIT,
+        {"LOWER": "and"},
+        {"LOWER": "a", "OP": "?"},
+        {"LOWER": "half"},
+    ],
     [NUM, {"LOWER": "and"}, {"LOWER": "a", "OP": "?"}, {"LOWER": "half"}, UNIT],
     [NUM, UNIT, {"LOWER": "and"}, {"LOWER": "a"}, {"LOWER": "half"}],
     [{"LOWER": "a", "OP": "?"}, {"LOWER": "couple"}, {"LOWER": "of", "OP": "?"}, MORE, UNIT],
@@ -46,12 +69,26 @@ QUANTITIES = [*QUANTITIES, *[[*q, {"LOWER": "or"}, {"LOWER": "so"}] for q in QUA
 
 WORDS: dict[str, list[list[dict]]] = {
     "word_short": [
-        [{"LOWER": {"IN": ["short", "near"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["term", "run"]}}],
-        [{"LOWER": {"IN": ["in", "over", "for"]}}, {"LOWER": "the"}, {"LOWER": {"IN": ["short", "near"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["term", "run"]}}],
+        [
+            {"LOWER": {"IN": ["short", "near"]}},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["term", "run"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["in", "over", "for"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["short", "near"]}},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["term", "run"]}},
+        ],
         [{"LOWER": {"IN": ["immediate", "immediately"]}}],
         [{"LOWER": {"IN": ["right", "straight"]}}, {"LOWER": "away"}],
-
-        [{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["near", "immediate"]}}, {"LOWER": "future"}],
+        [
+            {"LOWER": "in"},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["near", "immediate"]}},
+            {"LOWER": "future"},
+        ],
     ],
     "weak_short": [
         [{"LOWER": "right"}, {"LOWER": "now"}],
@@ -63,41 +100,173 @@ WORDS: dict[str, list[list[dict]]] = {
         [{"LOWER": "later"}, {"LOWER": "on"}],
     ],
     "word_months": [
-        [{"LOWER": {"IN": ["in", "over", "during"]}}, {"LOWER": "the"}, {"LOWER": {"IN": ["coming", "next", "first"]}}, {"LOWER": {"IN": ["few", "couple"]}, "OP": "?"}, {"LOWER": "of", "OP": "?"}, {"LOWER": {"IN": ["month", "months"]}}],
+        [
+            {"LOWER": {"IN": ["in", "over", "during"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["coming", "next", "first"]}},
+            {"LOWER": {"IN": ["few", "couple"]}, "OP": "?"},
+            {"LOWER": "of", "OP": "?"},
+            {"LOWER": {"IN": ["month", "months"]}},
+        ],
     ],
     "word_this_year": [
         [{"LOWER": {"IN": ["next", "this"]}}, {"LOWER": "year"}],
-        [{"LOWER": "by"}, {"LOWER": "the"}, {"LOWER": "end"}, {"LOWER": "of"}, {"LOWER": {"IN": ["the", "this"]}}, {"LOWER": "year"}],
-        [{"LOWER": {"IN": ["in", "during", "within", "by", "after"]}, "OP": "?"}, {"LOWER": {"IN": ["my", "the"]}}, {"LOWER": "first"}, {"LOWER": "year"}],
+        [
+            {"LOWER": "by"},
+            {"LOWER": "the"},
+            {"LOWER": "end"},
+            {"LOWER": "of"},
+            {"LOWER": {"IN": ["the", "this"]}},
+            {"LOWER": "year"},
+        ],
+        [
+            {"LOWER": {"IN": ["in", "during", "within", "by", "after"]}, "OP": "?"},
+            {"LOWER": {"IN": ["my", "the"]}},
+            {"LOWER": "first"},
+            {"LOWER": "year"},
+        ],
     ],
     "word_next_year_end": [
-        [{"LOWER": "by"}, {"LOWER": "the"}, {"LOWER": "end"}, {"LOWER": "of"}, {"LOWER": "next"}, {"LOWER": "year"}],
+        [
+            {"LOWER": "by"},
+            {"LOWER": "the"},
+            {"LOWER": "end"},
+            {"LOWER": "of"},
+            {"LOWER": "next"},
+            {"LOWER": "year"},
+        ],
     ],
     "year_n": [
-        [{"LOWER": "year"}, {"LOWER": {"IN": ["one", "two", "three", "four", "five", "ten", "1", "2", "3", "4", "5", "10"]}}],
-        [{"LOWER": "by"}, {"LOWER": "year"}, {"LOWER": {"IN": ["one", "two", "three", "four", "five", "ten", "1", "2", "3", "4", "5", "10"]}}],
+        [
+            {"LOWER": "year"},
+            {
+                "LOWER": {
+                    "IN": [
+                        "one",
+                        "two",
+                        "three",
+                        "four",
+                        "five",
+                        "ten",
+                        "1",
+                        "2",
+                        "3",
+                        "4",
+                        "5",
+                        "10",
+                    ]
+                }
+            },
+        ],
+        [
+            {"LOWER": "by"},
+            {"LOWER": "year"},
+            {
+                "LOWER": {
+                    "IN": [
+                        "one",
+                        "two",
+                        "three",
+                        "four",
+                        "five",
+                        "ten",
+                        "1",
+                        "2",
+                        "3",
+                        "4",
+                        "5",
+                        "10",
+                    ]
+                }
+            },
+        ],
     ],
     "word_mid": [
-        [{"LOWER": {"IN": ["medium", "mid", "middle"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["term", "run"]}}],
+        [
+            {"LOWER": {"IN": ["medium", "mid", "middle"]}},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["term", "run"]}},
+        ],
         [{"LOWER": "midterm"}],
-        [{"LOWER": {"IN": ["in", "over", "for"]}}, {"LOWER": "the"}, {"LOWER": {"IN": ["medium", "mid", "middle"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["term", "run"]}}],
+        [
+            {"LOWER": {"IN": ["in", "over", "for"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["medium", "mid", "middle"]}},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["term", "run"]}},
+        ],
     ],
     "word_long": [
-        [{"LOWER": {"IN": ["long", "longer"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["term", "run", "range"]}}],
-        [{"LOWER": {"IN": ["in", "over", "for", "on"]}}, {"LOWER": "the"}, {"LOWER": {"IN": ["long", "longer"]}}, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": ["term", "run", "haul"]}}],
+        [
+            {"LOWER": {"IN": ["long", "longer"]}},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["term", "run", "range"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["in", "over", "for", "on"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["long", "longer"]}},
+            {"ORTH": "-", "OP": "?"},
+            {"LOWER": {"IN": ["term", "run", "haul"]}},
+        ],
     ],
     "word_open": [
-        [{"LOWER": {"IN": ["eventually", "eventualy", "evenutally", "eventally", "ultimately", "ultimatly", "someday", "one-day", "longterm"]}}],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "eventually",
+                        "eventualy",
+                        "evenutally",
+                        "eventally",
+                        "ultimately",
+                        "ultimatly",
+                        "someday",
+                        "one-day",
+                        "longterm",
+                    ]
+                }
+            }
+        ],
         [{"LOWER": {"IN": ["further", "farther"]}}, {"LOWER": {"IN": ["ahead", "out", "on"]}}],
         [{"LOWER": "looking"}, {"LOWER": {"IN": ["further", "farther"]}}, {"LOWER": "ahead"}],
         [{"LOWER": "in"}, {"LOWER": "future"}],
-        [{"LOWER": "somewhere"}, {"LOWER": {"IN": ["down", "along"]}}, {"LOWER": "the"}, {"LOWER": {"IN": ["road", "line", "track"]}}],
+        [
+            {"LOWER": "somewhere"},
+            {"LOWER": {"IN": ["down", "along"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["road", "line", "track"]}},
+        ],
         [{"LOWER": {"IN": ["some", "one"]}}, {"LOWER": "day"}],
-        [{"LOWER": {"IN": ["down", "further"]}}, {"LOWER": {"IN": ["the", "down"]}}, {"LOWER": {"IN": ["road", "line", "track"]}}],
-        [{"LOWER": "further"}, {"LOWER": "down"}, {"LOWER": "the"}, {"LOWER": {"IN": ["road", "line", "track"]}}],
-        [{"LOWER": {"IN": ["in", "into"]}}, {"LOWER": "the"}, {"LOWER": {"IN": ["future", "years"]}}, {"LOWER": "ahead", "OP": "?"}],
-        [{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": {"IN": ["distant", "far"]}}, {"LOWER": "future"}],
-        [{"LOWER": {"IN": ["later", "further", "farther"]}}, {"LOWER": {"IN": ["in", "into", "on"]}}, {"LOWER": {"IN": ["my", "the"]}}, {"LOWER": "career"}],
+        [
+            {"LOWER": {"IN": ["down", "further"]}},
+            {"LOWER": {"IN": ["the", "down"]}},
+            {"LOWER": {"IN": ["road", "line", "track"]}},
+        ],
+        [
+            {"LOWER": "further"},
+            {"LOWER": "down"},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["road", "line", "track"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["in", "into"]}},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["future", "years"]}},
+            {"LOWER": "ahead", "OP": "?"},
+        ],
+        [
+            {"LOWER": "in"},
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["distant", "far"]}},
+            {"LOWER": "future"},
+        ],
+        [
+            {"LOWER": {"IN": ["later", "further", "farther"]}},
+            {"LOWER": {"IN": ["in", "into", "on"]}},
+            {"LOWER": {"IN": ["my", "the"]}},
+            {"LOWER": "career"},
+        ],
         [{"LOWER": "later"}, {"LOWER": "on"}],
         [{"LOWER": {"IN": ["at", "from"]}}, {"LOWER": "some"}, {"LOWER": "point"}],
         [{"LOWER": "over"}, {"LOWER": "the"}, {"LOWER": "years"}],
@@ -105,11 +274,11 @@ WORDS: dict[str, list[list[dict]]] = {
 }
 
 
-
 def patterns() -> list[dict]:
     """Core patterns only: the normaliser takes in prepositions and fillers around a quantity
     ("in the next" + "two years", "five years" + "from now") and rejects past time, in Python,
-    which keeps the Matcher small and fast."""
+    which keeps the Matcher small and fast.
+    """
     # quantities ("two years", "18 months", "a year or two") are found by the normaliser's own
     # scanner over its lexicon; these patterns cover everything else
     out: list[dict] = []
@@ -123,20 +292,124 @@ def patterns() -> list[dict]:
     ordinal = {"LOWER": {"IN": ORDINALS}}
     for unit in (["year", "years", "yr", "yrs"], ["month", "months"]):
         u = {"LOWER": {"IN": unit}}
-        out.append({"label": "HORIZON", "pattern": [{"LOWER": {"IN": ["in", "during", "over", "within", "for", "after", "throughout"]}}, {"LOWER": {"IN": ["my", "the", "our", "this"]}}, ordinal, u], "id": "ordinal_in"})
-        out.append({"label": "HORIZON", "pattern": [{"LOWER": "by"}, {"LOWER": "the", "OP": "?"}, {"LOWER": "end", "OP": "?"}, {"LOWER": "of", "OP": "?"}, {"LOWER": {"IN": ["my", "the", "our"]}}, ordinal, u], "id": "ordinal_by"})
+        out.append(
+            {
+                "label": "HORIZON",
+                "pattern": [
+                    {
+                        "LOWER": {
+                            "IN": ["in", "during", "over", "within", "for", "after", "throughout"]
+                        }
+                    },
+                    {"LOWER": {"IN": ["my", "the", "our", "this"]}},
+                    ordinal,
+                    u,
+                ],
+                "id": "ordinal_in",
+            }
+        )
+        out.append(
+            {
+                "label": "HORIZON",
+                "pattern": [
+                    {"LOWER": "by"},
+                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": "end", "OP": "?"},
+                    {"LOWER": "of", "OP": "?"},
+                    {"LOWER": {"IN": ["my", "the", "our"]}},
+                    ordinal,
+                    u,
+                ],
+                "id": "ordinal_by",
+            }
+        )
     numtok = {"LIKE_NUM": True}
     for first in (["year", "yr"], ["month"]):
         kind = "year_n" if first[0] == "year" else "month_n"
         u = {"LOWER": {"IN": first}}
         out.append({"label": "HORIZON", "pattern": [u, numtok], "id": kind})
-        out.append({"label": "HORIZON", "pattern": [u, numtok, {"ORTH": {"IN": ["-", "–"]}}, numtok], "id": kind})
-        out.append({"label": "HORIZON", "pattern": [u, numtok, {"LOWER": {"IN": ["or", "to"]}}, numtok], "id": kind})
-        out.append({"label": "HORIZON", "pattern": [{"LOWER": "by"}, {"LOWER": "the", "OP": "?"}, {"LOWER": "end", "OP": "?"}, {"LOWER": "of", "OP": "?"}, u, numtok], "id": kind + "_by"})
-    seasons = ["christmas", "easter", "summer", "spring", "autumn", "fall", "winter", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "q1", "q2", "q3", "q4"]
-    out.append({"label": "HORIZON", "pattern": [{"LOWER": {"IN": ["by", "before", "until"]}}, {"LOWER": {"IN": ["next", "this"]}, "OP": "?"}, {"LOWER": {"IN": seasons}}], "id": "word_this_year"})
-    out.append({"label": "HORIZON", "pattern": [{"LOWER": "within"}, {"LOWER": "the"}, {"LOWER": "year"}], "id": "word_this_year"})
-    out.append({"label": "HORIZON", "pattern": [{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "first"}, {"LOWER": "quarter"}], "id": "word_months"})
+        out.append(
+            {
+                "label": "HORIZON",
+                "pattern": [u, numtok, {"ORTH": {"IN": ["-", "–"]}}, numtok],
+                "id": kind,
+            }
+        )
+        out.append(
+            {
+                "label": "HORIZON",
+                "pattern": [u, numtok, {"LOWER": {"IN": ["or", "to"]}}, numtok],
+                "id": kind,
+            }
+        )
+        out.append(
+            {
+                "label": "HORIZON",
+                "pattern": [
+                    {"LOWER": "by"},
+                    {"LOWER": "the", "OP": "?"},
+                    {"LOWER": "end", "OP": "?"},
+                    {"LOWER": "of", "OP": "?"},
+                    u,
+                    numtok,
+                ],
+                "id": kind + "_by",
+            }
+        )
+    seasons = [
+        "christmas",
+        "easter",
+        "summer",
+        "spring",
+        "autumn",
+        "fall",
+        "winter",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+    ]
+    out.append(
+        {
+            "label": "HORIZON",
+            "pattern": [
+                {"LOWER": {"IN": ["by", "before", "until"]}},
+                {"LOWER": {"IN": ["next", "this"]}, "OP": "?"},
+                {"LOWER": {"IN": seasons}},
+            ],
+            "id": "word_this_year",
+        }
+    )
+    out.append(
+        {
+            "label": "HORIZON",
+            "pattern": [{"LOWER": "within"}, {"LOWER": "the"}, {"LOWER": "year"}],
+            "id": "word_this_year",
+        }
+    )
+    out.append(
+        {
+            "label": "HORIZON",
+            "pattern": [
+                {"LOWER": "in"},
+                {"LOWER": "the"},
+                {"LOWER": "first"},
+                {"LOWER": "quarter"},
+            ],
+            "id": "word_months",
+        }
+    )
     for kind, pats in WORDS.items():
         for p in pats:
             out.append({"label": "HORIZON", "pattern": p, "id": kind})
@@ -154,7 +427,11 @@ def patterns() -> list[dict]:
             else:
                 first = q[0]
                 value = first.get("LOWER")
-                if isinstance(value, dict) and set(value) == {"IN"} and first.get("OP") not in ("*", "?"):
+                if (
+                    isinstance(value, dict)
+                    and set(value) == {"IN"}
+                    and first.get("OP") not in ("*", "?")
+                ):
                     # one pattern per first word: the Matcher tests first tokens at every position
                     final += [dict(p, pattern=[{**first, "LOWER": v}, *q[1:]]) for v in value["IN"]]
                 else:
@@ -164,7 +441,8 @@ def patterns() -> list[dict]:
 
 def _expand(pattern: list[dict]) -> list[list[dict]]:
     """Spell out ``{"LOWER": {"IN": [...]}}`` as plain values: the Matcher checks plain values in
-    compiled code but calls back into Python for every set-membership test, token by token."""
+    compiled code but calls back into Python for every set-membership test, token by token.
+    """
     plain = all(set(t) <= {"LOWER", "ORTH", "OP"} for t in pattern)
     variants: list[list[dict]] = [[]]
     for tok in pattern:

@@ -88,7 +88,9 @@ def _check_spans(rec: dict, labels: set[str], where: str) -> list[str]:
                 if lo is not None and hi is not None and lo > hi:
                     errors.append(f"{w}: years_min > years_max")
                 if _bucket(lo, hi) != b:
-                    errors.append(f"{w}: bucket {b!r} breaks the rubric rule (expected {_bucket(lo, hi)!r})")
+                    errors.append(
+                        f"{w}: bucket {b!r} breaks the rubric rule (expected {_bucket(lo, hi)!r})"
+                    )
         out.append((found, span))
     # SKILL and TITLE must not overlap each other
     st = sorted((f, s) for f, s in out if s["label"] in ("SKILL", "TITLE"))
@@ -102,7 +104,17 @@ def check_jobs(recs: list[dict], src: str) -> list[str]:
     errors = []
     for n, rec in enumerate(recs, 1):
         where = f"{src}:{n} ({rec.get('jd_id')})"
-        for key in ("jd_id", "field", "level", "org_type", "format", "title", "text", "growth", "spans"):
+        for key in (
+            "jd_id",
+            "field",
+            "level",
+            "org_type",
+            "format",
+            "title",
+            "text",
+            "growth",
+            "spans",
+        ):
             if key not in rec:
                 errors.append(f"{where}: missing key {key!r}")
         if errors:
@@ -122,7 +134,20 @@ def check_answers(recs: list[dict], src: str, jd_ids: set[str] | None = None) ->
     errors = []
     for n, rec in enumerate(recs, 1):
         where = f"{src}:{n} ({rec.get('answer_id')})"
-        missing = [k for k in ("answer_id", "jd_id", "archetype", "register", "text", "scores", "flags", "spans") if k not in rec]
+        missing = [
+            k
+            for k in (
+                "answer_id",
+                "jd_id",
+                "archetype",
+                "register",
+                "text",
+                "scores",
+                "flags",
+                "spans",
+            )
+            if k not in rec
+        ]
         if missing:
             errors.append(f"{where}: missing keys {missing}")
             continue
@@ -168,7 +193,7 @@ def _rename(rec: dict, path: Path) -> dict:
         if rec["jd_id"] == old:
             rec["jd_id"] = new
             if "answer_id" in rec:
-                rec["answer_id"] = new + rec["answer_id"][len(old):]
+                rec["answer_id"] = new + rec["answer_id"][len(old) :]
     return rec
 
 
@@ -179,9 +204,16 @@ def to_final(rec: dict) -> dict:
         start, end = locate(rec["text"], span)
         out = {"label": span["label"], "start_char": start, "end_char": end, "text": span["text"]}
         if span["label"] == "HORIZON":
-            out.update(years_min=span.get("years_min"), years_max=span.get("years_max"), bucket=span["bucket"])
+            out.update(
+                years_min=span.get("years_min"),
+                years_max=span.get("years_max"),
+                bucket=span["bucket"],
+            )
         if span["label"] == "GOAL":
-            out.update(negated=bool(span.get("negated", False)), hypothetical=bool(span.get("hypothetical", False)))
+            out.update(
+                negated=bool(span.get("negated", False)),
+                hypothetical=bool(span.get("hypothetical", False)),
+            )
         spans.append(out)
     spans.sort(key=lambda s: (s["start_char"], -s["end_char"], s["label"]))
     rec = {k: v for k, v in rec.items() if k != "spans"}
@@ -209,7 +241,9 @@ def main(argv: list[str]) -> int:
         raw, out = Path(argv[1]), Path(argv[2])
         jobs = [_rename(r, p) for p in sorted(raw.glob("jobs_*.jsonl")) for r in _read(p)]
         answers = [_rename(r, p) for p in sorted(raw.glob("answers_*.jsonl")) for r in _read(p)]
-        errors = check_jobs(jobs, "jobs") + check_answers(answers, "answers", {j["jd_id"] for j in jobs})
+        errors = check_jobs(jobs, "jobs") + check_answers(
+            answers, "answers", {j["jd_id"] for j in jobs}
+        )
         if errors:
             print("\n".join(errors))
             return 1

@@ -20,7 +20,9 @@ SEED = 11
 
 def main() -> None:
     rng = random.Random(SEED)
-    jobs = {j["jd_id"]: j for j in map(json.loads, (CORPUS / "jobs.jsonl").read_text().splitlines())}
+    jobs = {
+        j["jd_id"]: j for j in map(json.loads, (CORPUS / "jobs.jsonl").read_text().splitlines())
+    }
     answers = [json.loads(line) for line in (CORPUS / "answers.jsonl").read_text().splitlines()]
     chosen = []
     for jd_id in sorted(jobs):
@@ -33,9 +35,16 @@ def main() -> None:
         with (OUT / f"batch_{b + 1}.jsonl").open("w", encoding="utf-8") as fh:
             for a in chosen:
                 if a["jd_id"] in mine:
-                    rec = {"answer_id": a["answer_id"], "jd_id": a["jd_id"], "job_description": jobs[a["jd_id"]]["text"], "answer": a["text"]}
+                    rec = {
+                        "answer_id": a["answer_id"],
+                        "jd_id": a["jd_id"],
+                        "job_description": jobs[a["jd_id"]]["text"],
+                        "answer": a["text"],
+                    }
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(f"{len(chosen)} answers of {len(answers)} ({len(chosen) / len(answers):.0%}) in {BATCHES} batches")
+    print(
+        f"{len(chosen)} answers of {len(answers)} ({len(chosen) / len(answers):.0%}) in {BATCHES} batches"
+    )
 
 
 if __name__ == "__main__":

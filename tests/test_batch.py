@@ -8,15 +8,21 @@ from alignscore.datasets import load_corpus
 
 def test_score_many_equals_score_one_by_one_on_dev():
     dev = load_corpus("dev")
-    batch = list(alignscore.score_many(list(dev["answer"]), list(dev["job_description"]), batch_size=32))
-    single = [alignscore.score(a, j) for a, j in zip(dev["answer"], dev["job_description"], strict=True)]
+    batch = list(
+        alignscore.score_many(list(dev["answer"]), list(dev["job_description"]), batch_size=32)
+    )
+    single = [
+        alignscore.score(a, j) for a, j in zip(dev["answer"], dev["job_description"], strict=True)
+    ]
     assert batch == single
 
 
 def test_n_process_two_keeps_order():
     dev = load_corpus("dev").head(24)
     one = list(alignscore.score_many(dev["answer"], dev["job_description"], batch_size=8))
-    two = list(alignscore.score_many(dev["answer"], dev["job_description"], batch_size=8, n_process=2))
+    two = list(
+        alignscore.score_many(dev["answer"], dev["job_description"], batch_size=8, n_process=2)
+    )
     assert [r.to_dict() for r in two] == [r.to_dict() for r in one]
 
 

@@ -44,7 +44,9 @@ def test_corpus_meets_the_numbers(corpus):
     assert corpus.groupby("jd_id").size().min() >= 12
     for level in ("entry", "mid", "senior"):
         assert (jobs["level"] == level).mean() >= 0.25
-    assert {"startup", "corporation", "public_body", "nonprofit", "hospital"} <= set(jobs["org_type"])
+    assert {"startup", "corporation", "public_body", "nonprofit", "hospital"} <= set(
+        jobs["org_type"]
+    )
     words = corpus["answer"].str.split().str.len()
     assert words.min() >= 5 and words.max() <= 380
 
@@ -94,9 +96,24 @@ def test_split_filter(corpus):
         (lambda r: r["flags"].pop("vague"), "flag 'vague' must be true or false"),
         (lambda r: r.pop("text"), "missing key 'text'"),
         (lambda r: r.__setitem__("register", "shouting"), "'register' is 'shouting'"),
-        (lambda r: r["spans"].append({"label": "GOAL", "start_char": 0, "end_char": 3, "text": "zzz"}), "but the span says 'zzz'"),
-        (lambda r: r["spans"].insert(0, {"label": "PERSON", "start_char": 0, "end_char": 1, "text": r["text"][0]}), "'label' is 'PERSON'"),
-        (lambda r: r["spans"].append({"label": "SKILL", "start_char": 0, "end_char": 10**6, "text": "x"}), "outside the text"),
+        (
+            lambda r: r["spans"].append(
+                {"label": "GOAL", "start_char": 0, "end_char": 3, "text": "zzz"}
+            ),
+            "but the span says 'zzz'",
+        ),
+        (
+            lambda r: r["spans"].insert(
+                0, {"label": "PERSON", "start_char": 0, "end_char": 1, "text": r["text"][0]}
+            ),
+            "'label' is 'PERSON'",
+        ),
+        (
+            lambda r: r["spans"].append(
+                {"label": "SKILL", "start_char": 0, "end_char": 10**6, "text": "x"}
+            ),
+            "outside the text",
+        ),
     ],
 )
 def test_broken_answer_records_name_file_line_and_problem(corpus_copy, change, message):
@@ -110,12 +127,21 @@ def test_broken_answer_records_name_file_line_and_problem(corpus_copy, change, m
 def test_bad_horizon_bucket_is_caught(corpus_copy):
     def change(rec):
         rec["spans"] = [
-            {"label": "HORIZON", "start_char": 0, "end_char": 1, "text": rec["text"][0],
-             "years_min": 0, "years_max": 2, "bucket": "long"}
+            {
+                "label": "HORIZON",
+                "start_char": 0,
+                "end_char": 1,
+                "text": rec["text"][0],
+                "years_min": 0,
+                "years_max": 2,
+                "bucket": "long",
+            }
         ]
 
     _rewrite(corpus_copy / "answers.jsonl", 3, change)
-    with pytest.raises(CorpusError, match=r"answers.jsonl:3 .*bucket 'long' breaks the rubric rule"):
+    with pytest.raises(
+        CorpusError, match=r"answers.jsonl:3 .*bucket 'long' breaks the rubric rule"
+    ):
         load_corpus(path=corpus_copy)
 
 

@@ -5,11 +5,23 @@ import pytest
 from alignscore.flags import FlagThresholds, raise_flags, rubric_caps
 
 BASE = {
-    "flight_cues": 0.0, "goal_count": 2.0, "horizon_has_short": 1.0, "horizon_has_mid": 0.0,
-    "horizon_has_long": 1.0, "horizon_count": 2.0, "goal_with_horizon_share": 1.0,
-    "seniority_target_rank": 0.0, "seniority_gap": 0.0, "seniority_short_gap": 0.0,
-    "self_gain_cues": 0.0, "bridge_cues": 2.0, "copy_share": 0.0, "spec_skill_token_share": 0.1,
-    "text_known_word_share": 0.95, "text_log_words": 4.0, "overlap_content_share": 0.4,
+    "flight_cues": 0.0,
+    "goal_count": 2.0,
+    "horizon_has_short": 1.0,
+    "horizon_has_mid": 0.0,
+    "horizon_has_long": 1.0,
+    "horizon_count": 2.0,
+    "goal_with_horizon_share": 1.0,
+    "seniority_target_rank": 0.0,
+    "seniority_gap": 0.0,
+    "seniority_short_gap": 0.0,
+    "self_gain_cues": 0.0,
+    "bridge_cues": 2.0,
+    "copy_share": 0.0,
+    "spec_skill_token_share": 0.1,
+    "text_known_word_share": 0.95,
+    "text_log_words": 4.0,
+    "overlap_content_share": 0.4,
 }
 GOOD = {"alignment": 4, "specificity": 4, "employer_focus": 4, "overall": 4}
 
@@ -53,9 +65,18 @@ def test_flag_truth_table(changes, bands, scores, expected):
     [
         ({}, {}),
         ({"copy_share": 0.8}, {"overall": 1, "alignment": 1}),
-        ({"goal_count": 0.0, "spec_skill_token_share": 0.6}, {"overall": 2, "alignment": 2, "specificity": 2}),
-        ({"text_known_word_share": 0.3}, {"alignment": 2, "specificity": 2, "employer_focus": 2, "overall": 2}),
-        ({"goal_count": 0.0, "horizon_count": 0.0, "overlap_content_share": 0.02}, {"alignment": 1, "overall": 2}),
+        (
+            {"goal_count": 0.0, "spec_skill_token_share": 0.6},
+            {"overall": 2, "alignment": 2, "specificity": 2},
+        ),
+        (
+            {"text_known_word_share": 0.3},
+            {"alignment": 2, "specificity": 2, "employer_focus": 2, "overall": 2},
+        ),
+        (
+            {"goal_count": 0.0, "horizon_count": 0.0, "overlap_content_share": 0.02},
+            {"alignment": 1, "overall": 2},
+        ),
     ],
 )
 def test_rubric_caps(changes, expected):

@@ -19,7 +19,10 @@ def test_pattern_file_loads_into_a_validating_span_ruler(name):
     assert len(ruler) == len(patterns)
 
 
-@pytest.mark.parametrize("name", ["horizon_lexicon", "goal_lexicon", "title_levels", "skill_heads", "title_info", "role_nouns"])
+@pytest.mark.parametrize(
+    "name",
+    ["horizon_lexicon", "goal_lexicon", "title_levels", "skill_heads", "title_info", "role_nouns"],
+)
 def test_lexicons_load(name):
     assert read_lexicon(name)
 

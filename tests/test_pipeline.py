@@ -38,7 +38,10 @@ def test_skill_precision_cases(text, skills):
         ("I want to become a Junior Data Analyst.", ["Junior Data Analyst"]),
         ("In five years I see myself as a senior analyst.", ["senior analyst"]),
         ("Our tech leads review the code.", ["tech leads"]),
-        ("Long term I'd like to be Director of Content Strategy.", ["Director of Content Strategy"]),
+        (
+            "Long term I'd like to be Director of Content Strategy.",
+            ["Director of Content Strategy"],
+        ),
         ("I want to become a nurse.", ["nurse"]),
         ("I worked with nurses and engineers.", []),
         ("Someday I want to be the CEO.", ["CEO"]),
@@ -51,7 +54,9 @@ def test_title_precision_cases(text, titles):
 
 def test_titles_carry_soc_code_job_zone_and_rank(nlp):
     doc = nlp("I want to become a registered nurse and later a nurse manager.")
-    info = {s.text: s._.alignscore_title_info for s in doc.spans["alignscore"] if s.label_ == "TITLE"}
+    info = {
+        s.text: s._.alignscore_title_info for s in doc.spans["alignscore"] if s.label_ == "TITLE"
+    }
     assert info["registered nurse"]["soc"] == "29-1141.00"
     assert info["registered nurse"]["job_zone"] == 4
     assert info["nurse manager"]["rank"] > info["registered nurse"]["rank"]
@@ -78,7 +83,10 @@ def test_negated_and_hypothetical_goals():
 
 
 def test_coordinated_goals_split():
-    goals = labelled("I would like to learn the WMS, build the KPI reports, and eventually lead the inbound team.", "GOAL")
+    goals = labelled(
+        "I would like to learn the WMS, build the KPI reports, and eventually lead the inbound team.",
+        "GOAL",
+    )
     assert goals == ["learn the WMS", "build the KPI reports", "lead the inbound team"]
 
 

@@ -23,7 +23,10 @@ def _skills(row) -> list[str]:
 
 def _gibberish(seed: int) -> str:
     rng = random.Random(seed)
-    return " ".join("".join(rng.choice("bcdfghjklmnpqrstvwxz aeiou") for _ in range(rng.randint(3, 9))) for _ in range(40))
+    return " ".join(
+        "".join(rng.choice("bcdfghjklmnpqrstvwxz aeiou") for _ in range(rng.randint(3, 9)))
+        for _ in range(40)
+    )
 
 
 @pytest.mark.parametrize("row", list(TEST_JOBS.itertuples()), ids=list(TEST_JOBS["jd_id"]))
@@ -59,7 +62,11 @@ def _swap_letters(text: str, n: int, seed: int = 0) -> str:
 
 @pytest.mark.parametrize(
     "perturb",
-    [str.lower, lambda t: "".join(c for c in t if c.isalnum() or c.isspace()), lambda t: _swap_letters(t, 4)],
+    [
+        str.lower,
+        lambda t: "".join(c for c in t if c.isalnum() or c.isspace()),
+        lambda t: _swap_letters(t, 4),
+    ],
     ids=["lowercase", "no punctuation", "swapped letters"],
 )
 def test_surface_noise_moves_no_score_by_more_than_a_tenth(perturb):

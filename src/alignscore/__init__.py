@@ -11,9 +11,6 @@ import logging
 
 from .about import __version__
 from .api import load, score, score_frame, score_many
-from .extraction import extract
-from .pipeline import load_pipeline
-from .results import ScoreResult, Span
 from .errors import (
     AlignScoreError,
     AlignScoreWarning,
@@ -23,6 +20,9 @@ from .errors import (
     ModelVersionError,
     PatternError,
 )
+from .extraction import extract
+from .pipeline import load_pipeline
+from .results import ScoreResult, Span
 
 logging.getLogger("alignscore").addHandler(logging.NullHandler())
 

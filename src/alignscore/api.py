@@ -56,7 +56,9 @@ class Analyzer:
     def __post_init__(self) -> None:
         self.cache = JobCache(self.nlp)
 
-    def results(self, pairs: list[AnalyzedPair], answers: list[str], jds: list[str]) -> list[ScoreResult]:
+    def results(
+        self, pairs: list[AnalyzedPair], answers: list[str], jds: list[str]
+    ) -> list[ScoreResult]:
         """Score a batch of analysed pairs with one model call."""
         X = feature_frame(p.features for p in pairs)
         X["answer_text"] = answers
@@ -75,9 +77,15 @@ class Analyzer:
                     bands[name] = top
                     floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
             flags = raise_flags(pair.features, bands, self.thresholds, floats)
-            reasons = list(explain(pair.answer, pair.job, pair.profile, pair.features, bands, flags))
-            if pair.features["text_known_word_share"] < 0.5 and pair.features["text_log_words"] > math.log1p(4):
-                reasons.insert(0, "Most words are not recognised as English; the scores may not mean much.")
+            reasons = list(
+                explain(pair.answer, pair.job, pair.profile, pair.features, bands, flags)
+            )
+            if pair.features["text_known_word_share"] < 0.5 and pair.features[
+                "text_log_words"
+            ] > math.log1p(4):
+                reasons.insert(
+                    0, "Most words are not recognised as English; the scores may not mean much."
+                )
             out.append(
                 ScoreResult(
                     alignment=floats["alignment"],
@@ -118,12 +126,14 @@ def load(model: str | os.PathLike[str] | None = None) -> Analyzer:
 
 
 def _check_text(value: Any, what: str) -> str:
-    if value is None or isinstance(value, float) and math.isnan(value):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         raise InvalidInputError(f"{what} is missing (got {value!r}); pass a string, '' if empty.")
     if not isinstance(value, str):
         raise InvalidInputError(f"{what} must be a string, got {type(value).__name__}.")
     if len(value) > MAX_CHARS:
-        raise InvalidInputError(f"{what} is {len(value):,} characters long; the limit is {MAX_CHARS:,}.")
+        raise InvalidInputError(
+            f"{what} is {len(value):,} characters long; the limit is {MAX_CHARS:,}."
+        )
     return value
 
 
@@ -189,12 +199,16 @@ def score_many(
     if on_error not in ("raise", "none"):
         raise InvalidInputError(f"on_error must be 'raise' or 'none', got {on_error!r}.")
     load(model)  # fail early, in the caller's process, on a missing model
-    jd_iter = repeat(job_descriptions) if isinstance(job_descriptions, str) else iter(job_descriptions)
-    rows = enumerate(zip(answers, jd_iter))
+    jd_iter = (
+        repeat(job_descriptions) if isinstance(job_descriptions, str) else iter(job_descriptions)
+    )
+    rows = enumerate(zip(answers, jd_iter, strict=False))
     chunks = iter(lambda: list(islice(rows, batch_size)), [])
     bar = _progress(progress)
-    scored = _score_chunks_parallel(chunks, model, n_process) if n_process > 1 else (
-        _score_chunk(chunk, model) for chunk in chunks
+    scored = (
+        _score_chunks_parallel(chunks, model, n_process)
+        if n_process > 1
+        else (_score_chunk(chunk, model) for chunk in chunks)
     )
     try:
         for chunk_results in scored:
@@ -226,13 +240,17 @@ def _score_chunk(chunk: list[tuple[int, tuple[Any, Any]]], model: str | None) ->
     if good:
         texts = [a for _, a, _ in good]
         jds = [j for _, _, j in good]
-        pairs = list(analyze_pairs(texts, jds, nlp=analyzer.nlp, batch_size=len(texts), cache=analyzer.cache))
+        pairs = list(
+            analyze_pairs(texts, jds, nlp=analyzer.nlp, batch_size=len(texts), cache=analyzer.cache)
+        )
         for (i, _, _), res in zip(good, analyzer.results(pairs, texts, jds), strict=True):
             results[i] = res
     return [(i, results.get(i), errors.get(i)) for i, _ in chunk]
 
 
-def _score_chunks_parallel(chunks: Iterator[list[Any]], model: str | None, n_process: int) -> Iterator[ChunkResult]:
+def _score_chunks_parallel(
+    chunks: Iterator[list[Any]], model: str | None, n_process: int
+) -> Iterator[ChunkResult]:
     """Score batches in ``n_process`` worker processes, in input order, with a bounded window.
 
     Each worker loads its own pipeline, model and posting cache once. Workers are started with
@@ -280,7 +298,9 @@ def score_frame(
         raise InvalidInputError(f"df must be a pandas DataFrame, got {type(df).__name__}.")
     missing = [c for c in (answer_col, jd_col) if c not in df.columns]
     if missing:
-        raise InvalidInputError(f"Missing columns {missing}; expected {answer_col!r} and {jd_col!r}.")
+        raise InvalidInputError(
+            f"Missing columns {missing}; expected {answer_col!r} and {jd_col!r}."
+        )
     kw["on_error"] = "none"
     rows: list[dict[str, Any]] = []
     answers = df[answer_col].tolist()

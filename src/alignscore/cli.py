@@ -96,7 +96,11 @@ def format_explanation(answer: str, result: object) -> str:
     marked = answer
     for span in sorted(result.spans, key=lambda s: -s.start_char):  # type: ignore[attr-defined]
         if span.label in ("SKILL", "TITLE", "HORIZON"):
-            marked = marked[: span.start_char] + f"[{span.text}]{{{span.label}}}" + marked[span.end_char :]
+            marked = (
+                marked[: span.start_char]
+                + f"[{span.text}]{{{span.label}}}"
+                + marked[span.end_char :]
+            )
     lines += ["", "answer with spans marked:", "  " + marked.replace("\n", "\n  "), ""]
     goals = [s for s in result.spans if s.label == "GOAL"]  # type: ignore[attr-defined]
     if goals:
@@ -111,23 +115,33 @@ def format_explanation(answer: str, result: object) -> str:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from .io import read_table, write_table
     from .api import score_frame
+    from .io import read_table, write_table
 
     frame = read_table(args.input)
     jd_col = args.jd_column
     if args.job_description_file:
         from pathlib import Path
 
-        frame = frame.assign(**{jd_col: Path(args.job_description_file).read_text(encoding="utf-8")})
+        frame = frame.assign(
+            **{jd_col: Path(args.job_description_file).read_text(encoding="utf-8")}
+        )
     scored = score_frame(
-        frame, answer_col=args.answer_column, jd_col=jd_col, batch_size=args.batch_size,
-        n_process=args.n_process, progress=not args.quiet,
+        frame,
+        answer_col=args.answer_column,
+        jd_col=jd_col,
+        batch_size=args.batch_size,
+        n_process=args.n_process,
+        progress=not args.quiet,
     )
     out = frame.join(scored) if args.keep_columns else scored
     write_table(out, args.output)
     n_err = int(scored["error"].notna().sum())
-    print(f"scored {len(scored) - n_err} of {len(scored)} rows into {args.output}" + (f"; {n_err} rows have an error" if n_err else ""), file=sys.stderr)
+    print(
+        f"scored {len(scored) - n_err} of {len(scored)} rows into {args.output}"
+        + (f"; {n_err} rows have an error" if n_err else ""),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -145,19 +159,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--path", default=None, help="corpus directory (default: the packaged corpus)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=_cmd_corpus)
-    p = sub.add_parser("build-pipeline", help="rebuild the spaCy pipeline from its config and patterns")
+    p = sub.add_parser(
+        "build-pipeline", help="rebuild the spaCy pipeline from its config and patterns"
+    )
     p.add_argument("--model", default="default", help="model name (directory under models/)")
     p.set_defaults(func=_cmd_build_pipeline)
     p = sub.add_parser(
-        "evaluate-extraction", help="span precision/recall/F1 per label on corpus splits (relaxed = overlap)"
+        "evaluate-extraction",
+        help="span precision/recall/F1 per label on corpus splits (relaxed = overlap)",
     )
     p.add_argument("--splits", nargs="+", default=["dev"], choices=["train", "dev", "test"])
     p.set_defaults(func=_cmd_evaluate_extraction)
-    p = sub.add_parser("train", help="train the scorer on the corpus train split into models/<model>/")
+    p = sub.add_parser(
+        "train", help="train the scorer on the corpus train split into models/<model>/"
+    )
     p.add_argument("--model", default="default")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_cmd_train)
-    p = sub.add_parser("evaluate", help="print the model card's metric table (model vs baselines, flags)")
+    p = sub.add_parser(
+        "evaluate", help="print the model card's metric table (model vs baselines, flags)"
+    )
     p.add_argument("--split", default="test", choices=["train", "dev", "test"])
     p.add_argument("--model", default=None)
     p.add_argument("--json", action="store_true")
@@ -176,7 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--job-description-file", default=None, help="one posting for every row")
     p.add_argument("--batch-size", type=int, default=256)
     p.add_argument("--n-process", type=int, default=1)
-    p.add_argument("--keep-columns", action="store_true", help="keep the input columns in the output")
+    p.add_argument(
+        "--keep-columns", action="store_true", help="keep the input columns in the output"
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_score)
     return parser

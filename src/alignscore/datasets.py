@@ -26,19 +26,20 @@ import pandas as pd
 
 from .errors import CorpusError
 from .labels import BUCKETS, FLAGS, LABELS, LEVELS, SCORES, bucket_for
+import itertools
 
 __all__ = [
     "CORPUS_FILES",
     "SPLITS",
     "corpus_dir",
+    "format_summary",
     "load_adjudication",
     "load_corpus",
     "load_first_annotation",
     "load_jobs",
-    "format_summary",
     "load_second_annotation",
-    "summarize_corpus",
     "read_jsonl",
+    "summarize_corpus",
     "validate_answer",
     "validate_job",
 ]
@@ -55,7 +56,9 @@ CORPUS_FILES = {
     "adjudication": "adjudication.jsonl",
 }
 
-ORG_TYPES = frozenset({"startup", "corporation", "public_body", "nonprofit", "hospital", "small_business"})
+ORG_TYPES = frozenset(
+    {"startup", "corporation", "public_body", "nonprofit", "hospital", "small_business"}
+)
 FORMATS = frozenset(
     {"bullets", "prose", "dense_paragraph", "markdown", "html_leftovers", "two_line", "long_800"}
 )
@@ -131,7 +134,7 @@ def _require(rec: dict[str, Any], key: str, kind: type | tuple[type, ...]) -> An
     if key not in rec:
         raise ValueError(f"missing key {key!r}")
     value = rec[key]
-    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         names = kind.__name__ if isinstance(kind, type) else "/".join(k.__name__ for k in kind)
         raise ValueError(f"{key!r} must be {names}, got {value!r}")
     return value
@@ -161,7 +164,9 @@ def _validate_spans(text: str, spans: Any, labels: frozenset[str] | tuple[str, .
         except ValueError as err:
             raise ValueError(f"{where}: {err}") from None
         if not 0 <= start < end <= len(text):
-            raise ValueError(f"{where} ({label}): offsets {start}-{end} outside the text (length {len(text)})")
+            raise ValueError(
+                f"{where} ({label}): offsets {start}-{end} outside the text (length {len(text)})"
+            )
         if text[start:end] != stext:
             raise ValueError(
                 f"{where} ({label}): text[{start}:{end}] is {text[start:end]!r}, but the span says {stext!r}"
@@ -173,8 +178,12 @@ def _validate_spans(text: str, spans: Any, labels: frozenset[str] | tuple[str, .
         if label == "HORIZON":
             lo, hi = span.get("years_min"), span.get("years_max")
             for name, v in (("years_min", lo), ("years_max", hi)):
-                if v is not None and (isinstance(v, bool) or not isinstance(v, (int, float)) or math.isnan(v)):
-                    raise ValueError(f"{where} (HORIZON {stext!r}): {name} must be a number or null")
+                if v is not None and (
+                    isinstance(v, bool) or not isinstance(v, (int, float)) or math.isnan(v)
+                ):
+                    raise ValueError(
+                        f"{where} (HORIZON {stext!r}): {name} must be a number or null"
+                    )
             bucket = _choice(span, "bucket", BUCKETS)
             if lo is not None and hi is not None and lo > hi:
                 raise ValueError(f"{where} (HORIZON {stext!r}): years_min > years_max")
@@ -190,7 +199,7 @@ def _validate_spans(text: str, spans: Any, labels: frozenset[str] | tuple[str, .
         if label in ("SKILL", "TITLE"):
             lexical.append((start, end, stext))
     lexical.sort()
-    for (s1, e1, t1), (s2, _e2, t2) in zip(lexical, lexical[1:], strict=False):
+    for (s1, e1, t1), (s2, _e2, t2) in itertools.pairwise(lexical):
         if s2 < e1:
             raise ValueError(f"SKILL/TITLE spans overlap: {t1!r} and {t2!r}")
 
@@ -280,7 +289,9 @@ def _load_splits(path: Path, jd_ids: set[str]) -> dict[str, str]:
             raise CorpusError(f"{path}: unknown split {name!r}; expected {list(SPLITS)}")
         for jd_id in ids:
             if jd_id in assignment:
-                raise CorpusError(f"{path}: {jd_id!r} is in both {assignment[jd_id]!r} and {name!r}")
+                raise CorpusError(
+                    f"{path}: {jd_id!r} is in both {assignment[jd_id]!r} and {name!r}"
+                )
             assignment[jd_id] = name
     missing = jd_ids - set(assignment)
     if missing:
@@ -478,15 +489,26 @@ def summarize_corpus(*, path: str | Path | None = None) -> dict[str, Any]:
         first = load_first_annotation(path=path).set_index("answer_id")
         second = load_second_annotation(path=path).set_index("answer_id")
         common = first.index.intersection(second.index)
-        agreement: dict[str, Any] = {"n": len(common), "share_of_answers": round(len(common) / len(corpus), 3)}
+        agreement: dict[str, Any] = {
+            "n": len(common),
+            "share_of_answers": round(len(common) / len(corpus), 3),
+        }
         for name in SCORES:
             agreement[name] = round(
-                float(cohen_kappa_score(first.loc[common, name], second.loc[common, name], weights="quadratic")),
+                float(
+                    cohen_kappa_score(
+                        first.loc[common, name], second.loc[common, name], weights="quadratic"
+                    )
+                ),
                 3,
             )
         agreement["flags"] = {
             name: round(
-                float(cohen_kappa_score(first.loc[common, f"flag_{name}"], second.loc[common, f"flag_{name}"])),
+                float(
+                    cohen_kappa_score(
+                        first.loc[common, f"flag_{name}"], second.loc[common, f"flag_{name}"]
+                    )
+                ),
                 3,
             )
             for name in FLAGS
@@ -519,8 +541,12 @@ def format_summary(summary: dict[str, Any]) -> str:
     lines.append("score histograms (bands 1..5):")
     for name, hist in summary["score_histograms"].items():
         lines.append(f"  {name:<15}" + " ".join(f"{hist[str(b)]:>4}" for b in range(1, 6)))
-    lines.append("flag rates: " + ", ".join(f"{k} {v:.2f}" for k, v in summary["flag_rates"].items()))
-    lines.append("answer spans: " + ", ".join(f"{k} {v}" for k, v in summary["answer_spans"].items()))
+    lines.append(
+        "flag rates: " + ", ".join(f"{k} {v:.2f}" for k, v in summary["flag_rates"].items())
+    )
+    lines.append(
+        "answer spans: " + ", ".join(f"{k} {v}" for k, v in summary["answer_spans"].items())
+    )
     lines.append("job spans: " + ", ".join(f"{k} {v}" for k, v in summary["job_spans"].items()))
     w = summary["answer_words"]
     lines.append(f"answer words: min {w['min']}, median {w['median']:.0f}, max {w['max']}")
@@ -535,5 +561,7 @@ def format_summary(summary: dict[str, Any]) -> str:
             f"({a['share_of_answers']:.0%}), quadratic weighted kappa:"
         )
         lines.append("  " + ", ".join(f"{s} {a[s]:.3f}" for s in SCORES))
-        lines.append("  flags (Cohen's kappa): " + ", ".join(f"{k} {v:.3f}" for k, v in a["flags"].items()))
+        lines.append(
+            "  flags (Cohen's kappa): " + ", ".join(f"{k} {v:.3f}" for k, v in a["flags"].items())
+        )
     return "\n".join(lines)

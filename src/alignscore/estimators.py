@@ -102,7 +102,9 @@ class RubricScorer(BaseEstimator):
 
     def _numeric(self, X: Any) -> pd.DataFrame:
         if not isinstance(X, pd.DataFrame):
-            raise InvalidInputError(f"X must be a pandas DataFrame of pair features, got {type(X).__name__}.")
+            raise InvalidInputError(
+                f"X must be a pandas DataFrame of pair features, got {type(X).__name__}."
+            )
         return X.drop(columns=[self.text_column], errors="ignore")
 
     def _vectorizer(self) -> HashingVectorizer:
@@ -120,7 +122,9 @@ class RubricScorer(BaseEstimator):
         Xt = tfidf.transform(counts)
         return tfidf, [Ridge(alpha=self.text_alpha).fit(Xt, Y[:, k]) for k in range(Y.shape[1])]
 
-    def _text_predict(self, tfidf: TfidfTransformer, ridges: list[Ridge], texts: pd.Series) -> np.ndarray:
+    def _text_predict(
+        self, tfidf: TfidfTransformer, ridges: list[Ridge], texts: pd.Series
+    ) -> np.ndarray:
         counts = self._vectorizer().transform(texts.fillna("").astype(str))[:, tfidf.kept_columns_]
         Xt = tfidf.transform(counts)
         return np.column_stack([r.predict(Xt) for r in ridges])
@@ -189,10 +193,15 @@ class RubricScorer(BaseEstimator):
         text_pred = None
         if self.uses_text_:
             if self.text_column not in X.columns:
-                raise InvalidInputError(f"X lacks the text column {self.text_column!r} this model was fitted with.")
+                raise InvalidInputError(
+                    f"X lacks the text column {self.text_column!r} this model was fitted with."
+                )
             text_pred = self._text_predict(self.text_tfidf_, self.text_models_, X[self.text_column])
         Xa = self._design(X, text_pred)
-        cols = [cal.predict(est.predict(Xa)) for est, cal in zip(self.estimators_, self.calibrators_, strict=True)]
+        cols = [
+            cal.predict(est.predict(Xa))
+            for est, cal in zip(self.estimators_, self.calibrators_, strict=True)
+        ]
         return np.column_stack(cols)
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:

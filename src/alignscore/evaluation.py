@@ -29,7 +29,13 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "n_gold": n_gold, "n_pred": n_pred}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "n_gold": n_gold,
+        "n_pred": n_pred,
+    }
 
 
 def _match(gold: list[dict], pred: list[dict], strict: bool) -> list[tuple[dict, dict]]:
@@ -85,7 +91,9 @@ def score_spans(
             "relaxed": prf(c["relaxed"], c["pred"], c["gold"]),
         }
     if "HORIZON" in labels:
-        out["horizon_bucket_accuracy"] = round(bucket_hits / bucket_total, 4) if bucket_total else 0.0
+        out["horizon_bucket_accuracy"] = (
+            round(bucket_hits / bucket_total, 4) if bucket_total else 0.0
+        )
         out["horizon_bucket_n"] = bucket_total
     return out
 
@@ -133,5 +141,9 @@ def evaluate_extraction(split: str = "dev", *, nlp: Any = None) -> dict[str, Any
         "answers": score_spans(corpus["spans"], answer_pred, LABELS),
         "answers_with_job": score_spans(corpus["spans"], in_context_pred, LABELS),
         "jobs": score_spans(jobs["job_spans"], job_pred, JOB_LABELS),
-        "predictions": {"answers": answer_pred, "answers_with_job": in_context_pred, "jobs": job_pred},
+        "predictions": {
+            "answers": answer_pred,
+            "answers_with_job": in_context_pred,
+            "jobs": job_pred,
+        },
     }

@@ -36,15 +36,17 @@ def explain(
     flags: dict[str, bool],
 ) -> tuple[str, ...]:
     """Return the reasons, strongest first: raised flags, then the weakest and strongest scores."""
-    spans = list(answer.spans[SPANS_KEY]) if SPANS_KEY in answer.spans else []
-    cues = list(answer.spans[CUES_KEY]) if CUES_KEY in answer.spans else []
-    job_spans = list(job.spans[SPANS_KEY]) if SPANS_KEY in job.spans else []
+    spans = list(answer.spans.get(SPANS_KEY, []))
+    cues = list(answer.spans.get(CUES_KEY, []))
+    job_spans = list(job.spans.get(SPANS_KEY, []))
     goals = [s for s in spans if s.label_ == "GOAL" and not s._.get(NEGATED)]
     skill_spans = [s for s in spans if s.label_ == "SKILL"]
     skills = [s.text for s in skill_spans]
     job_skills = {s.text.lower() for s in job_spans if s.label_ == "SKILL"}
     job_ids = {s.id_ for s in job_spans if s.label_ == "SKILL" and s.id_}
-    shared = [s.text for s in skill_spans if s.text.lower() in job_skills or (s.id_ and s.id_ in job_ids)]
+    shared = [
+        s.text for s in skill_spans if s.text.lower() in job_skills or (s.id_ and s.id_ in job_ids)
+    ]
     horizons = [s for s in spans if s.label_ == "HORIZON"]
     role = profile.title or "this role"
     out: list[tuple[float, str]] = []
@@ -55,30 +57,71 @@ def explain(
     if not goals:
         out.append((10, "No goal is stated: say what you want to learn, do or become, and when."))
     if flags["flight_risk"]:
-        out.append((9, f"\u201c{_quote(cue_texts('FLIGHT_CUE'), 1)}\u201d suggests this job is a stopover; interviewers hear a retention risk."))
+        out.append(
+            (
+                9,
+                f"\u201c{_quote(cue_texts('FLIGHT_CUE'), 1)}\u201d suggests this job is a stopover; interviewers hear a retention risk.",
+            )
+        )
     if flags["unrealistic"]:
         titles = [s.text for s in spans if s.label_ == "TITLE"]
-        out.append((8.5, f"The target \u201c{_quote(titles, 1)}\u201d is far above the level of {role}; name the steps in between."))
+        out.append(
+            (
+                8.5,
+                f"The target \u201c{_quote(titles, 1)}\u201d is far above the level of {role}; name the steps in between.",
+            )
+        )
     if flags["self_centred"]:
-        out.append((8, f"The gains named ({_quote(cue_texts('SELF_GAIN_CUE'))}) are yours alone; say what the team or its customers get."))
+        out.append(
+            (
+                8,
+                f"The gains named ({_quote(cue_texts('SELF_GAIN_CUE'))}) are yours alone; say what the team or its customers get.",
+            )
+        )
     if flags["vague"] and goals:
         cl = cue_texts("CLICHE")
         if cl:
-            out.append((7.5, f"Phrases like \u201c{_quote(cl, 2)}\u201d stand in for goals; name a skill, tool or project instead."))
+            out.append(
+                (
+                    7.5,
+                    f"Phrases like \u201c{_quote(cl, 2)}\u201d stand in for goals; name a skill, tool or project instead.",
+                )
+            )
         else:
-            out.append((7.5, "The goals are general; name a skill, tool, certification or project type."))
+            out.append(
+                (7.5, "The goals are general; name a skill, tool, certification or project type.")
+            )
     if flags["no_bridge"] and goals:
-        out.append((7, f"Nothing connects {role} to your goals; say what this role gives you that leads there."))
+        out.append(
+            (
+                7,
+                f"Nothing connects {role} to your goals; say what this role gives you that leads there.",
+            )
+        )
     if flags["missing_short_term"] and goals:
-        out.append((6.5, "No goal for the next one to three years; add a near-term skill to master in this role."))
+        out.append(
+            (
+                6.5,
+                "No goal for the next one to three years; add a near-term skill to master in this role.",
+            )
+        )
     if flags["missing_long_term"] and goals:
         near = [h.text for h in horizons]
         when = f" beyond \u201c{near[0]}\u201d" if near else ""
-        out.append((6, f"No direction is given{when}; add where you want to be in five years or more."))
+        out.append(
+            (6, f"No direction is given{when}; add where you want to be in five years or more.")
+        )
     if shared:
-        out.append((5 + 0.1 * len(shared), f"You name {_quote(shared)}, which the posting asks for."))
+        out.append(
+            (5 + 0.1 * len(shared), f"You name {_quote(shared)}, which the posting asks for.")
+        )
     elif goals and job_skills and bands["alignment"] <= 3:
-        out.append((5.5, f"None of your goals uses what the posting asks for, such as {_quote(sorted(job_skills), 2)}."))
+        out.append(
+            (
+                5.5,
+                f"None of your goals uses what the posting asks for, such as {_quote(sorted(job_skills), 2)}.",
+            )
+        )
     bridge = [c.text for c in cues if c.label_ == "BRIDGE_CUE" and c[0].lower_ in ("this", "the")]
     if bridge and not flags["no_bridge"]:
         out.append((4.5, f"You tie the role to your goals (\u201c{bridge[0]}\u201d)."))
@@ -86,9 +129,13 @@ def explain(
         out.append((4, f"You place your goals in time: {_quote([h.text for h in horizons])}."))
     employer = cue_texts("EMPLOYER_CUE")
     if bands["employer_focus"] >= 4 and employer:
-        out.append((3.5, f"You frame your growth around the employer (\u201c{_quote(employer, 2)}\u201d)."))
+        out.append(
+            (3.5, f"You frame your growth around the employer (\u201c{_quote(employer, 2)}\u201d).")
+        )
     elif bands["employer_focus"] <= 2 and not flags["self_centred"]:
-        out.append((5, "The answer is about you; add what the team, company or its customers gain."))
+        out.append(
+            (5, "The answer is about you; add what the team, company or its customers gain.")
+        )
     if goals and bands["specificity"] >= 4 and skills:
         out.append((3, f"Your goals are concrete: {_quote(skills)}."))
     out.sort(key=lambda x: -x[0])

@@ -31,7 +31,7 @@ def doc_spans(doc: Doc, original: str | None = None) -> tuple[Span, ...]:
     """
     text = original if original is not None else doc._.get("alignscore_original") or doc.text
     offsets = doc._.get(OFFSETS)
-    group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
+    group = doc.spans.get(SPANS_KEY, [])
     spans = sorted(group, key=lambda s: (s.start_char, -s.end_char, s.label_))
     index = {(s.start, s.end, s.label_): i for i, s in enumerate(spans)}
     out = []
@@ -62,7 +62,9 @@ def doc_spans(doc: Doc, original: str | None = None) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def extract(text: str, *, nlp: Language | None = None, reference_year: int | None = None) -> tuple[Span, ...]:
+def extract(
+    text: str, *, nlp: Language | None = None, reference_year: int | None = None
+) -> tuple[Span, ...]:
     """Extract spans from one answer or job description.
 
     Args:

@@ -59,9 +59,30 @@ _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'l
 _WE = frozenset({"we", "our", "ours", "us", "ourselves"})
 _YOU = frozenset({"you", "your", "yours"})
 _ORG_NOUNS = frozenset(
-    {"team", "company", "organisation", "organization", "business", "firm", "department",
-     "clinic", "hospital", "school", "store", "customers", "customer", "clients", "client",
-     "patients", "patient", "students", "users", "members", "community", "mission"}
+    {
+        "team",
+        "company",
+        "organisation",
+        "organization",
+        "business",
+        "firm",
+        "department",
+        "clinic",
+        "hospital",
+        "school",
+        "store",
+        "customers",
+        "customer",
+        "clients",
+        "client",
+        "patients",
+        "patient",
+        "students",
+        "users",
+        "members",
+        "community",
+        "mission",
+    }
 )
 _NUMBER = re.compile(r"\d")
 
@@ -95,7 +116,7 @@ class JobView:
 
 def job_view(job: Doc) -> JobView:
     """Precompute the posting-side sets used by :func:`pair_features`."""
-    spans = tuple(job.spans[SPANS_KEY]) if SPANS_KEY in job.spans else ()
+    spans = tuple(job.spans.get(SPANS_KEY, ()))
     tokens = [t.lower_ for t in job if t.is_alpha]
     return JobView(
         spans=spans,
@@ -127,8 +148,8 @@ def pair_features(
     """
     profile = profile or job_profile(job)
     view = view or job_view(job)
-    spans = list(answer.spans[SPANS_KEY]) if SPANS_KEY in answer.spans else []
-    cues = list(answer.spans[CUES_KEY]) if CUES_KEY in answer.spans else []
+    spans = list(answer.spans.get(SPANS_KEY, []))
+    cues = list(answer.spans.get(CUES_KEY, []))
     toks = list(answer)  # one pass creating Token objects; every list below reuses it
     words = [t for t in toks if not t.is_punct and not t.is_space]
     n_words = len(words)
@@ -166,7 +187,9 @@ def pair_features(
     f["spec_skills"] = float(len({s.text.lower() for s in skills}))
     f["spec_skills_per100"] = len(skills) * per100
     f["spec_titles"] = float(len(titles))
-    f["spec_numbers"] = float(sum(1 for t in words if _NUMBER.search(t.text) and t.i not in horizon_tokens))
+    f["spec_numbers"] = float(
+        sum(1 for t in words if _NUMBER.search(t.text) and t.i not in horizon_tokens)
+    )
     skill_tokens = {t.i for s in skills for t in s}
     f["spec_skill_token_share"] = len(skill_tokens) / max(n_words, 1)
     f["spec_skills_in_goals"] = float(
@@ -183,13 +206,32 @@ def pair_features(
     f["overlap_skill_count"] = float(len(shared))
     f["overlap_skill_share"] = len(shared) / len({t for t, _ in ans_skill_keys}) if skills else 0.0
     a_set, j_set = set(_content(toks)), view.content
-    f["overlap_content_jaccard"] = len(a_set & j_set) / len(a_set | j_set) if a_set and j_set else 0.0
+    f["overlap_content_jaccard"] = (
+        len(a_set & j_set) / len(a_set | j_set) if a_set and j_set else 0.0
+    )
     f["overlap_content_share"] = len(a_set & j_set) / len(a_set) if a_set else 0.0
-    goal_content = {t.norm_ for g in positive for t in g if t.is_alpha and t.lower_ not in STOP_WORDS}
+    goal_content = {
+        t.norm_ for g in positive for t in g if t.is_alpha and t.lower_ not in STOP_WORDS
+    }
     f["overlap_goal_share"] = len(goal_content & j_set) / len(goal_content) if goal_content else 0.0
     f["overlap_title_words"] = float(any({t.norm_ for t in s} & view.title_words for s in titles))
-    growth_words = {"mentor", "mentoring", "mentorship", "certification", "certificate", "training", "rotation", "academy", "programme", "program", "tuition", "promotion"}
-    f["overlap_growth_mentions"] = float(sum(1 for w in lower if w in growth_words)) if profile.growth else 0.0
+    growth_words = {
+        "mentor",
+        "mentoring",
+        "mentorship",
+        "certification",
+        "certificate",
+        "training",
+        "rotation",
+        "academy",
+        "programme",
+        "program",
+        "tuition",
+        "promotion",
+    }
+    f["overlap_growth_mentions"] = (
+        float(sum(1 for w in lower if w in growth_words)) if profile.growth else 0.0
+    )
 
     # pasted posting
     a_tok = [t.lower_ for t in toks if t.is_alpha]
@@ -205,11 +247,17 @@ def pair_features(
     jd_rank = LEVEL_RANK[profile.level]
     role_rank = max(profile.rank, jd_rank)
     job_title_texts = view.title_texts
-    short_sents = {
-        h.sent.start for h in horizons if h._.get("alignscore_bucket") == "short"
-    } if answer.has_annotation("SENT_START") else set()
+    short_sents = (
+        {h.sent.start for h in horizons if h._.get("alignscore_bucket") == "short"}
+        if answer.has_annotation("SENT_START")
+        else set()
+    )
     goal_sents = {g.sent.start for g in positive} if answer.has_annotation("SENT_START") else set()
-    past_sents = {c.sent.start for c in cues if c.label_ == "PAST_CUE"} if answer.has_annotation("SENT_START") else set()
+    past_sents = (
+        {c.sent.start for c in cues if c.label_ == "PAST_CUE"}
+        if answer.has_annotation("SENT_START")
+        else set()
+    )
     target_ranks, short_ranks = [], []
     other_field = 0
     for s in titles:
@@ -240,7 +288,13 @@ def pair_features(
     n_org = sum(1 for w in lower if w in _ORG_NOUNS)
     f["employer_we_ratio"] = (n_we + n_you + n_org) / (n_self + n_we + n_you + n_org + 1)
     f["employer_cues_per100"] = labels.count("EMPLOYER_CUE") * per100
-    f["employer_so_that"] = float(sum(1 for i, w in enumerate(lower[:-1]) if w == "so" and lower[i + 1] in ("that", "the", "our", "we", "your")))
+    f["employer_so_that"] = float(
+        sum(
+            1
+            for i, w in enumerate(lower[:-1])
+            if w == "so" and lower[i + 1] in ("that", "the", "our", "we", "your")
+        )
+    )
     f["self_gain_cues"] = float(labels.count("SELF_GAIN_CUE"))
     f["self_i_per100"] = n_self * per100
     f["flight_cues"] = float(labels.count("FLIGHT_CUE"))

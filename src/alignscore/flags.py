@@ -66,7 +66,8 @@ def raise_flags(
     has_later = features["horizon_has_mid"] > 0 or features["horizon_has_long"] > 0
     all_goals_dated = features["goal_with_horizon_share"] >= 1.0
     return {
-        "flight_risk": features["flight_cues"] >= t.flight_cues and bands["alignment"] <= t.flight_max_alignment,
+        "flight_risk": features["flight_cues"] >= t.flight_cues
+        and bands["alignment"] <= t.flight_max_alignment,
         "unrealistic": features["seniority_gap"] >= t.unrealistic_gap
         or features["seniority_short_gap"] >= t.unrealistic_short_gap,
         "vague": bands["specificity"] <= t.vague_max_specificity
@@ -74,13 +75,19 @@ def raise_flags(
         "self_centred": features["self_gain_cues"] >= t.self_gain_cues
         and bands["employer_focus"] <= t.self_max_employer_focus,
         "no_bridge": bands["alignment"] <= 2
-        or (bands["alignment"] <= t.no_bridge_max_alignment and features["bridge_cues"] < t.bridge_cues),
+        or (
+            bands["alignment"] <= t.no_bridge_max_alignment
+            and features["bridge_cues"] < t.bridge_cues
+        ),
         "missing_short_term": goals == 0 or (not has_short and has_later and all_goals_dated),
-        "missing_long_term": goals == 0 or (not has_later and features["seniority_target_rank"] == 0),
+        "missing_long_term": goals == 0
+        or (not has_later and features["seniority_target_rank"] == 0),
     }
 
 
-def rubric_caps(features: dict[str, float], thresholds: FlagThresholds | None = None) -> dict[str, int]:
+def rubric_caps(
+    features: dict[str, float], thresholds: FlagThresholds | None = None
+) -> dict[str, int]:
     """Upper bands the rubric imposes whatever the model says, for answers that are not answers.
 
     - a pasted copy of the posting (``copy_share``): overall and alignment at most 1;
@@ -104,11 +111,16 @@ def rubric_caps(features: dict[str, float], thresholds: FlagThresholds | None = 
         cap(("overall", "alignment"), 1)
     if features["goal_count"] == 0 and features["spec_skill_token_share"] >= t.stuffing_skill_share:
         cap(("overall", "alignment", "specificity"), 2)
-    if features["goal_count"] == 0 and features["horizon_count"] == 0 and (
-        features["overlap_content_share"] < t.off_topic_overlap
+    if (
+        features["goal_count"] == 0
+        and features["horizon_count"] == 0
+        and (features["overlap_content_share"] < t.off_topic_overlap)
     ):
         cap(("alignment",), 1)  # RUBRIC: alignment 1 when no goals are stated
         cap(("overall",), 2)
-    if features["text_known_word_share"] < t.min_known_word_share and features["text_log_words"] > 1.6:
+    if (
+        features["text_known_word_share"] < t.min_known_word_share
+        and features["text_log_words"] > 1.6
+    ):
         cap(("alignment", "specificity", "employer_focus", "overall"), 2)
     return caps

@@ -16,7 +16,9 @@ _FORMATS = (".csv", ".jsonl", ".json", ".parquet")
 def _suffix(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in _FORMATS:
-        raise InvalidInputError(f"{path}: unsupported file type {suffix!r}; use one of {list(_FORMATS)}.")
+        raise InvalidInputError(
+            f"{path}: unsupported file type {suffix!r}; use one of {list(_FORMATS)}."
+        )
     return suffix
 
 

@@ -22,14 +22,30 @@ __all__ = ["JobProfile", "job_profile"]
 
 _YEARS = re.compile(r"(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years|yrs)", re.IGNORECASE)
 _GROWTH = {
-    "mentor": "mentorship", "coach": "mentorship", "training": "training", "train": "training",
-    "certification": "certification", "certificate": "certification", "certified": "certification",
-    "tuition": "tuition", "promotion": "promotion_path", "progression": "promotion_path",
-    "career path": "promotion_path", "rotation": "rotation", "rotational": "rotation",
-    "leadership programme": "leadership_programme", "leadership program": "leadership_programme",
-    "academy": "training", "apprenticeship": "training", "conference": "conference",
-    "new market": "new_markets", "expand into": "new_markets", "expansion": "new_markets",
-    "launch": "new_markets", "professional development": "training", "pay for": "certification",
+    "mentor": "mentorship",
+    "coach": "mentorship",
+    "training": "training",
+    "train": "training",
+    "certification": "certification",
+    "certificate": "certification",
+    "certified": "certification",
+    "tuition": "tuition",
+    "promotion": "promotion_path",
+    "progression": "promotion_path",
+    "career path": "promotion_path",
+    "rotation": "rotation",
+    "rotational": "rotation",
+    "leadership programme": "leadership_programme",
+    "leadership program": "leadership_programme",
+    "academy": "training",
+    "apprenticeship": "training",
+    "conference": "conference",
+    "new market": "new_markets",
+    "expand into": "new_markets",
+    "expansion": "new_markets",
+    "launch": "new_markets",
+    "professional development": "training",
+    "pay for": "certification",
     "sponsor": "certification",
 }
 
@@ -54,7 +70,7 @@ def job_profile(doc: Doc) -> JobProfile:
     The level comes from the title's seniority words, the years of experience asked for and the
     O*NET job zone of the title, in that order of precedence.
     """
-    group = doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else []
+    group = doc.spans.get(SPANS_KEY, [])
     titles = [s for s in group if s.label_ == "TITLE"]
     title_span = titles[0] if titles else None
     info = title_info(title_span.text, title_span.id_) if title_span is not None else None
@@ -63,14 +79,21 @@ def job_profile(doc: Doc) -> JobProfile:
     years_required = max(years) if years else None
     if rank >= 3 or (years_required is not None and years_required >= 5):
         level = "senior"
-    elif rank <= 1 or (years_required is not None and years_required <= 1):
-        level = "entry"
-    elif years_required is None and info and info["job_zone"] is not None and info["job_zone"] <= 2:
+    elif (
+        rank <= 1
+        or (years_required is not None and years_required <= 1)
+        or (
+            years_required is None
+            and info
+            and info["job_zone"] is not None
+            and info["job_zone"] <= 2
+        )
+    ):
         level = "entry"
     else:
         level = "mid"
     skills = tuple(dict.fromkeys(s.text for s in group if s.label_ == "SKILL"))
-    cues = doc.spans[CUES_KEY] if CUES_KEY in doc.spans else []
+    cues = doc.spans.get(CUES_KEY, [])
     growth: list[str] = []
     for c in cues:
         if c.label_ == "GROWTH_OFFER":

@@ -48,9 +48,9 @@ def save_model(
 ) -> Path:
     """Write ``model.skops`` and ``meta.json`` into ``directory``; return the directory."""
     import numpy
+    import sklearn
     import skops
     import skops.io as sio
-    import sklearn
     import spacy
 
     from .about import __version__
@@ -110,7 +110,9 @@ def load_model(directory: str | Path) -> tuple[Any, FlagThresholds, dict[str, An
         )
     digest = sha256(path)
     if digest != meta.get("artefact_sha256"):
-        raise ModelError(f"{path} does not match the hash in {meta_path}; the file is corrupt or was replaced.")
+        raise ModelError(
+            f"{path} does not match the hash in {meta_path}; the file is corrupt or was replaced."
+        )
     try:
         model = sio.load(path, trusted=TRUSTED_TYPES)  # refuses any type outside the list
     except Exception as err:  # skops raises UntrustedTypesFoundException and others

@@ -55,6 +55,7 @@ class LemmaNorm:
         self.table = lemma_table()
 
     def __call__(self, text: str) -> str:
+        """Return the norm of one word form."""
         low = text.lower()
         if len(low) > 3 and low.endswith("s"):
             lemma = self.table.get(low)
@@ -81,6 +82,7 @@ class CleaningTokenizer:
         self.vocab = base.vocab
 
     def __call__(self, text: str) -> Doc:
+        """Clean ``text`` and tokenise it, keeping the offset map on the Doc."""
         clean = clean_text(text)
         doc = self.base(clean.text)
         if clean.starts is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,8 @@ from .errors import PatternError
 
 __all__ = [
     "PATTERN_LABELS",
-    "lemma_table",
     "lemma_lookups",
+    "lemma_table",
     "patterns_dir",
     "read_lexicon",
     "read_patterns",
@@ -130,12 +130,14 @@ def read_patterns(names: Iterable[str], directory: str | None = None) -> list[di
     patterns: list[dict[str, Any]] = []
     for name in names:
         if name not in PATTERN_LABELS:
-            raise PatternError(f"unknown pattern file {name!r}; expected one of {sorted(PATTERN_LABELS)}")
+            raise PatternError(
+                f"unknown pattern file {name!r}; expected one of {sorted(PATTERN_LABELS)}"
+            )
         patterns.extend(read_pattern_file(root / f"{name}.jsonl", PATTERN_LABELS[name]))
     return patterns
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lexicon(name: str) -> Any:
     """Read a packaged JSON lexicon (``horizon_lexicon``, ``title_levels``, ``title_info`` ...).
 
@@ -162,7 +164,7 @@ def lemma_table() -> dict[str, str]:
     table: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))
     # ordinals map to digits ("first" -> "1") and clitics to guesses ("'s" -> "have"): both
     # would make rules match the wrong thing, so those entries are left out
-    return {k: v for k, v in table.items() if not v[:1].isdigit() and not k[:1] in "'’"}
+    return {k: v for k, v in table.items() if not v[:1].isdigit() and k[:1] not in "'’"}
 
 
 @registry.misc("alignscore.lemma_lookups.v1")

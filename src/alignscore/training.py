@@ -59,7 +59,9 @@ def metrics(y_true: np.ndarray, bands: np.ndarray, floats: np.ndarray) -> dict[s
     }
 
 
-def baseline_predictions(train: pd.DataFrame, test: pd.DataFrame) -> dict[str, dict[str, np.ndarray]]:
+def baseline_predictions(
+    train: pd.DataFrame, test: pd.DataFrame
+) -> dict[str, dict[str, np.ndarray]]:
     """Three baselines fitted on ``train``: per score, predicted (fractional) bands for ``test``."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.isotonic import IsotonicRegression
@@ -101,7 +103,8 @@ def train(name: str = "default", *, random_state: int = 0) -> Path:
     )
     bands, floats = model.predict_bands(X[dev]), model.predict(X[dev])
     dev_metrics = {
-        t: metrics(corpus.loc[dev, t].to_numpy(), bands[:, k], floats[:, k]) for k, t in enumerate(SCORES)
+        t: metrics(corpus.loc[dev, t].to_numpy(), bands[:, k], floats[:, k])
+        for k, t in enumerate(SCORES)
     }
     return save_model(
         model,
@@ -118,12 +121,18 @@ def _prf(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
     prec = tp / p.sum() if p.sum() else 0.0
     rec = tp / y.sum() if y.sum() else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3), "support": int(y.sum())}
+    return {
+        "precision": round(prec, 3),
+        "recall": round(rec, 3),
+        "f1": round(f1, 3),
+        "support": int(y.sum()),
+    }
 
 
 def evaluate(split: str = "test", model: str | None = None) -> dict[str, Any]:
     """Evaluate the saved model (through :func:`alignscore.score_many`, the path users call) and
-    the baselines on one split (see the module docstring)."""
+    the baselines on one split (see the module docstring).
+    """
     from .api import score_many
 
     corpus = load_corpus("all")
@@ -132,12 +141,19 @@ def evaluate(split: str = "test", model: str | None = None) -> dict[str, Any]:
     results = list(score_many(list(part["answer"]), list(part["job_description"]), model=model))
     floats = np.array([[getattr(r, t) for t in SCORES] for r in results])
     bands = np.array([[r.bands[t] for t in SCORES] for r in results])
-    report: dict[str, Any] = {"split": split, "n": len(part), "scores": {}, "baselines": {}, "flags": {}}
+    report: dict[str, Any] = {
+        "split": split,
+        "n": len(part),
+        "scores": {},
+        "baselines": {},
+        "flags": {},
+    }
     for k, t in enumerate(SCORES):
         report["scores"][t] = metrics(part[t].to_numpy(), bands[:, k], floats[:, k])
     for name, preds in baseline_predictions(train_rows, part).items():
         report["baselines"][name] = {
-            t: metrics(part[t].to_numpy(), np.clip(np.round(v), 1, 5).astype(int), v) for t, v in preds.items()
+            t: metrics(part[t].to_numpy(), np.clip(np.round(v), 1, 5).astype(int), v)
+            for t, v in preds.items()
         }
     for flag in FLAGS:
         y = part[f"flag_{flag}"].to_numpy(dtype=bool)
@@ -165,5 +181,7 @@ def format_report(report: dict[str, Any]) -> str:
         )
     lines += ["", "| flag | precision | recall | F1 | support |", "|---|---|---|---|---|"]
     for f, r in report["flags"].items():
-        lines.append(f"| {f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |")
+        lines.append(
+            f"| {f} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['support']} |"
+        )
     return "\n".join(lines)

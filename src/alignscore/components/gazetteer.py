@@ -38,46 +38,238 @@ Entry = tuple[tuple[str, ...], str, str, tuple[str, ...] | None]  # norms, label
 
 SENIORITY_WORDS = frozenset(
     {
-        "senior", "sr", "junior", "jr", "lead", "principal", "chief", "head", "assistant",
-        "associate", "staff", "deputy", "trainee", "apprentice", "regional", "executive",
-        "entry-level", "graduate", "certified", "licensed", "registered", "qualified",
-        "journeyman", "master", "general", "area", "district", "national", "global",
+        "senior",
+        "sr",
+        "junior",
+        "jr",
+        "lead",
+        "principal",
+        "chief",
+        "head",
+        "assistant",
+        "associate",
+        "staff",
+        "deputy",
+        "trainee",
+        "apprentice",
+        "regional",
+        "executive",
+        "entry-level",
+        "graduate",
+        "certified",
+        "licensed",
+        "registered",
+        "qualified",
+        "journeyman",
+        "master",
+        "general",
+        "area",
+        "district",
+        "national",
+        "global",
     }
 )
 OF_HEADS = frozenset(
-    {"director", "head", "vp", "manager", "chief", "lead", "dean", "president", "officer",
-     "professor", "coordinator", "supervisor"}
+    {
+        "director",
+        "head",
+        "vp",
+        "manager",
+        "chief",
+        "lead",
+        "dean",
+        "president",
+        "officer",
+        "professor",
+        "coordinator",
+        "supervisor",
+    }
 )
 ROLE_CUES = frozenset(
-    {"become", "becoming", "be", "being", "as", "am", "'m", "’m", "promote", "promoted", "make",
-     "work", "into", "hire", "hired", "join", "grow", "move", "step", "named", "qualify",
-     "qualified", "train", "trained", "practising", "practicing", "eventual", "future"}
+    {
+        "become",
+        "becoming",
+        "be",
+        "being",
+        "as",
+        "am",
+        "'m",
+        "’m",
+        "promote",
+        "promoted",
+        "make",
+        "work",
+        "into",
+        "hire",
+        "hired",
+        "join",
+        "grow",
+        "move",
+        "step",
+        "named",
+        "qualify",
+        "qualified",
+        "train",
+        "trained",
+        "practising",
+        "practicing",
+        "eventual",
+        "future",
+    }
 )
-ROLE_SKIP = frozenset({"a", "an", "the", "my", "good", "great", "better", "strong", "real",
-                       "successful", "full", "fully", "proper", "qualified", "certified",
-                       "licensed", "registered", "experienced", "skilled", "trusted", "solid",
-                       "competent", "confident", "excellent", "top", "go-to", "effective"})
+ROLE_SKIP = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "my",
+        "good",
+        "great",
+        "better",
+        "strong",
+        "real",
+        "successful",
+        "full",
+        "fully",
+        "proper",
+        "qualified",
+        "certified",
+        "licensed",
+        "registered",
+        "experienced",
+        "skilled",
+        "trusted",
+        "solid",
+        "competent",
+        "confident",
+        "excellent",
+        "top",
+        "go-to",
+        "effective",
+    }
+)
 ALWAYS_TITLES = frozenset(
     {"ceo", "cto", "cfo", "coo", "cmo", "cio", "vp", "svp", "evp", "gm", "hlta", "senco"}
 )
 STRONG_OF_HEADS = frozenset({"head", "director", "vp", "chief", "dean", "vice-president"})
-TITLE_PREFIXES = frozenset({"mid-level", "group", "chartered", "senior-level", "entry-level", "lead"})
+TITLE_PREFIXES = frozenset(
+    {"mid-level", "group", "chartered", "senior-level", "entry-level", "lead"}
+)
 NUMBERED_PREFIXES = frozenset({"tier", "grade", "level", "band"})
 ROMAN = frozenset({"i", "ii", "iii", "iv", "v"})
 SKILL_SUFFIXES = frozenset(
-    {"certification", "certificate", "licence", "license", "qualification", "diploma", "ticket",
-     "practitioner", "accreditation", "credential"}
+    {
+        "certification",
+        "certificate",
+        "licence",
+        "license",
+        "qualification",
+        "diploma",
+        "ticket",
+        "practitioner",
+        "accreditation",
+        "credential",
+    }
 )
 ACRONYM_STOP = frozenset(
-    {"i", "ok", "uk", "us", "usa", "eu", "nhs", "hr", "it", "pm", "am", "asap", "faq", "tbd",
-     "ceo", "cto", "cfo", "coo", "cmo", "cio", "cpo", "vp", "svp", "evp", "gm", "hlta", "senco",
-     "rn", "np", "ta", "dc", "hq", "ny", "la", "nyc", "llc", "ltd", "inc", "plc", "cv", "id",
-     "tv", "pr", "ad", "ads", "eeo", "eoe", "fte", "pto", "dei", "ft", "pt", "ps", "fyi", "jd",
-     "ai", "a", "q", "usd", "gbp", "eur", "etc", "n/a", "ii", "iii", "iv", "covid", "mba",
-     "icu", "ed", "er", "or", "hk", "cvicu", "ons", "cpd", "toil", "pqe", "diy", "cx", "kpi",
-     "kpis", "okr", "okrs", "roi", "b2c", "q1", "q2", "q3", "q4", "yoy", "wfh"}
+    {
+        "i",
+        "ok",
+        "uk",
+        "us",
+        "usa",
+        "eu",
+        "nhs",
+        "hr",
+        "it",
+        "pm",
+        "am",
+        "asap",
+        "faq",
+        "tbd",
+        "ceo",
+        "cto",
+        "cfo",
+        "coo",
+        "cmo",
+        "cio",
+        "cpo",
+        "vp",
+        "svp",
+        "evp",
+        "gm",
+        "hlta",
+        "senco",
+        "rn",
+        "np",
+        "ta",
+        "dc",
+        "hq",
+        "ny",
+        "la",
+        "nyc",
+        "llc",
+        "ltd",
+        "inc",
+        "plc",
+        "cv",
+        "id",
+        "tv",
+        "pr",
+        "ad",
+        "ads",
+        "eeo",
+        "eoe",
+        "fte",
+        "pto",
+        "dei",
+        "ft",
+        "pt",
+        "ps",
+        "fyi",
+        "jd",
+        "ai",
+        "a",
+        "q",
+        "usd",
+        "gbp",
+        "eur",
+        "etc",
+        "n/a",
+        "ii",
+        "iii",
+        "iv",
+        "covid",
+        "mba",
+        "icu",
+        "ed",
+        "er",
+        "or",
+        "hk",
+        "cvicu",
+        "ons",
+        "cpd",
+        "toil",
+        "pqe",
+        "diy",
+        "cx",
+        "kpi",
+        "kpis",
+        "okr",
+        "okrs",
+        "roi",
+        "b2c",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "yoy",
+        "wfh",
+    }
 )
-STOP_OF = frozenset({"the", "a", "an", "my", "our", "your", "this", "that", "and", "or", "to", "in"})
+STOP_OF = frozenset(
+    {"the", "a", "an", "my", "our", "your", "this", "that", "and", "or", "to", "in"}
+)
 
 
 class Gazetteer:
@@ -159,8 +351,10 @@ class Gazetteer:
             if cands:
                 for seq, label, eid, cased in cands:
                     end = i + len(seq)
-                    if end <= n and tuple(norms[i:end]) == seq and (
-                        cased is None or lowercase_doc or tuple(orths[i:end]) == cased
+                    if (
+                        end <= n
+                        and tuple(norms[i:end]) == seq
+                        and (cased is None or lowercase_doc or tuple(orths[i:end]) == cased)
                     ):
                         found.append((i, end, label, eid))
                         break
@@ -170,7 +364,11 @@ class Gazetteer:
                     found.append(role)
             elif orths[i].isupper() and 2 <= len(orths[i]) <= 6 and not lowercase_doc:
                 letters = sum(c.isalpha() for c in orths[i])
-                if norm not in ACRONYM_STOP and letters >= 2 and orths[i].replace("-", "").isalnum():
+                if (
+                    norm not in ACRONYM_STOP
+                    and letters >= 2
+                    and orths[i].replace("-", "").isalnum()
+                ):
                     found.append((i, i + 1, SKILL, norm))
         found = [
             self._grow_title(doc, norms, m) if m[2] == TITLE else self._grow_skill(doc, norms, m)
@@ -189,7 +387,9 @@ class Gazetteer:
         spans.sort(key=lambda s: (s.start, -s.end))
         return spans
 
-    def _role_in_context(self, doc: Doc, i: int, norms: list[str]) -> tuple[int, int, str, str] | None:
+    def _role_in_context(
+        self, doc: Doc, i: int, norms: list[str]
+    ) -> tuple[int, int, str, str] | None:
         noun = norms[i]
         if noun in ALWAYS_TITLES:
             return (i, i + 1, TITLE, noun)
@@ -213,7 +413,9 @@ class Gazetteer:
         self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]
     ) -> tuple[int, int, str, str]:
         start, end, label, eid = match
-        while start > 0 and (norms[start - 1] in SENIORITY_WORDS or norms[start - 1] in TITLE_PREFIXES):
+        while start > 0 and (
+            norms[start - 1] in SENIORITY_WORDS or norms[start - 1] in TITLE_PREFIXES
+        ):
             start -= 1
         if start > 1 and norms[start - 2] in NUMBERED_PREFIXES and doc[start - 1].like_num:
             start -= 2
@@ -228,7 +430,11 @@ class Gazetteer:
                     break
                 k -= 1
             start = k
-        if end < len(doc) and doc[end].lower_ in ROMAN and (doc[end].is_upper or doc[end].text == "I"):
+        if (
+            end < len(doc)
+            and doc[end].lower_ in ROMAN
+            and (doc[end].is_upper or doc[end].text == "I")
+        ):
             end += 1
         if norms[end - 1] in OF_HEADS and end + 1 < len(doc) and norms[end] == "of":
             strong = norms[end - 1] in STRONG_OF_HEADS
@@ -237,7 +443,7 @@ class Gazetteer:
             last = None
             while k < limit:
                 tok = doc[k]
-                if tok.is_punct and tok.text != "&" or tok.is_space:
+                if (tok.is_punct and tok.text != "&") or tok.is_space:
                     break
                 if norms[k] in STOP_OF and norms[k] != "and":
                     break
@@ -259,7 +465,14 @@ class Gazetteer:
         for i, norm in enumerate(norms):
             if norm not in self.skill_heads or i == 0:
                 continue
-            if doc[i].lower_ != norm and norms[i - 1] in ("who", "which", "that", "it", "he", "she"):
+            if doc[i].lower_ != norm and norms[i - 1] in (
+                "who",
+                "which",
+                "that",
+                "it",
+                "he",
+                "she",
+            ):
                 continue  # "someone who designs": a verb
             start = i
             while start > 0 and i - start < 2:
@@ -267,8 +480,8 @@ class Gazetteer:
                 low = prev.lower_
                 if (
                     norms[start - 1] in self.not_modifiers
-                    or not (prev.is_alpha or "-" in low and low.replace("-", "").isalpha())
-                    or low.endswith(("ed", "ly", "ing")) and low not in self.skill_heads
+                    or not (prev.is_alpha or ("-" in low and low.replace("-", "").isalpha()))
+                    or (low.endswith(("ed", "ly", "ing")) and low not in self.skill_heads)
                     or prev.lemma_ in self.goal_verbs
                 ):
                     break
@@ -291,7 +504,10 @@ class Gazetteer:
             elif norms[end] == "level" and end + 1 < n and doc[end + 1].like_num:
                 end += 2
             elif (tok.like_num and not tok.text.isalpha()) or (
-                tok.is_upper and 1 <= len(tok.text) <= 4 and tok.text.isalnum() and norms[end] not in ACRONYM_STOP
+                tok.is_upper
+                and 1 <= len(tok.text) <= 4
+                and tok.text.isalnum()
+                and norms[end] not in ACRONYM_STOP
             ):
                 end += 1
             else:
@@ -305,8 +521,8 @@ class Gazetteer:
         answer that repeats them means the same things. Only places not already covered by a
         SKILL or TITLE are added.
         """
-        group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
-        src = source.spans[self.spans_key] if self.spans_key in source.spans else []
+        group = list(doc.spans.get(self.spans_key, []))
+        src = source.spans.get(self.spans_key, [])
         terms: dict[tuple[str, ...], tuple[str, str]] = {}
         for span in src:
             if span.label_ in (SKILL, TITLE):
@@ -337,7 +553,7 @@ class Gazetteer:
     def __call__(self, doc: Doc) -> Doc:
         """Add SKILL and TITLE spans to ``doc.spans[spans_key]``."""
         spans = self.find(doc)
-        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        group = doc.spans.get(self.spans_key, [])
         doc.spans[self.spans_key] = [*list(group), *spans]
         return doc
 

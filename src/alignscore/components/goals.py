@@ -76,7 +76,9 @@ class GoalExtractor:
             j = horizons.get(j, j + 1)
         return j
 
-    def _clauses(self, doc: Doc, start: int, cue_starts: set[int], horizons: dict[int, int]) -> list[tuple[int, int]]:
+    def _clauses(
+        self, doc: Doc, start: int, cue_starts: set[int], horizons: dict[int, int]
+    ) -> list[tuple[int, int]]:
         """Return the (start, end) token ranges of the goals opened at ``start``."""
         n = len(doc)
         k = start
@@ -112,7 +114,11 @@ class GoalExtractor:
             nxt = doc[k + 1].lower_ if k + 1 < n else ""
             if k > begin and (low, nxt) in self.boundary_pairs:
                 break
-            if k > begin and low in self.boundaries and not (low == "as" and nxt in ("a", "an", "well")):
+            if (
+                k > begin
+                and low in self.boundaries
+                and not (low == "as" and nxt in ("a", "an", "well"))
+            ):
                 break
             if low in (",", "and", "or") and k > begin:
                 j = self._after_connectives(doc, k + 1, horizons)
@@ -122,8 +128,10 @@ class GoalExtractor:
                     k = j
                     limit = min(n, begin + MAX_GOAL_TOKENS)
                     continue
-                if low == "," and j < n and (
-                    doc[j].lower_ in self.boundaries or doc[j].lower_ in self.comma_boundaries
+                if (
+                    low == ","
+                    and j < n
+                    and (doc[j].lower_ in self.boundaries or doc[j].lower_ in self.comma_boundaries)
                 ):
                     break
             k += 1
@@ -138,7 +146,9 @@ class GoalExtractor:
                 or doc[e - 1].is_space
             ):
                 e -= 1
-            if e - s == 1 and doc[s].lemma_ in self.light_verbs or e - s == 1 and not doc[s].is_alpha:
+            if (e - s == 1 and doc[s].lemma_ in self.light_verbs) or (
+                e - s == 1 and not doc[s].is_alpha
+            ):
                 continue
             if e > s:
                 out.append((s, e))
@@ -146,8 +156,8 @@ class GoalExtractor:
 
     def find(self, doc: Doc) -> list[Span]:
         """Return GOAL spans with ``negated`` and ``hypothetical`` set."""
-        cues_group = doc.spans[self.cues_key] if self.cues_key in doc.spans else []
-        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        cues_group = doc.spans.get(self.cues_key, [])
+        group = doc.spans.get(self.spans_key, [])
         cues = _longest([c for c in cues_group if c.label_ in (GOAL_CUE, NEG_GOAL_CUE)])
         hypos = [c for c in cues_group if c.label_ == HYPOTHETICAL_CUE]
         horizon_spans = [s for s in group if s.label_ == HORIZON]
@@ -183,9 +193,11 @@ class GoalExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         """Add GOAL spans to ``doc.spans[spans_key]``."""
-        group = list(doc.spans[self.spans_key]) if self.spans_key in doc.spans else []
+        group = list(doc.spans.get(self.spans_key, []))
         group = [s for s in group if s.label_ != GOAL]
-        doc.spans[self.spans_key] = sorted([*group, *self.find(doc)], key=lambda s: (s.start, -s.end))
+        doc.spans[self.spans_key] = sorted(
+            [*group, *self.find(doc)], key=lambda s: (s.start, -s.end)
+        )
         return doc
 
 

@@ -28,7 +28,9 @@ _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 def _clause_bounds(doc: Doc, span: Span) -> tuple[int, int]:
     """Token range of the sentence holding ``span``, cut at newlines (bullet lines)."""
-    start, end = (span.sent.start, span.sent.end) if doc.has_annotation("SENT_START") else (0, len(doc))
+    start, end = (
+        (span.sent.start, span.sent.end) if doc.has_annotation("SENT_START") else (0, len(doc))
+    )
     for k in range(span.start - 1, start - 1, -1):
         if doc[k].is_space and "\n" in doc[k].text:
             start = k + 1
@@ -100,18 +102,54 @@ DEADLINE_LEADS = frozenset({"in", "over", "within", "during", "for", "throughout
 DETERMINERS = frozenset({"the", "my", "our", "this", "those", "these"})
 NEXT_WORDS = frozenset({"next", "coming", "following", "first", "upcoming"})
 FILLERS = frozenset(
-    {",", "like", "say", "maybe", "about", "around", "roughly", "approximately", "probably", "um",
-     "uh", "another", "perhaps", "realistically", "at", "least", "max", "maximum", "~", "only",
-     "just", "another"}
+    {
+        ",",
+        "like",
+        "say",
+        "maybe",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "probably",
+        "um",
+        "uh",
+        "another",
+        "perhaps",
+        "realistically",
+        "at",
+        "least",
+        "max",
+        "maximum",
+        "~",
+        "only",
+        "just",
+    }
 )
 QUANTITY_WORDS = frozenset(
-    {"a", "an", "one", "another", "couple", "few", "several", "some", "half", "more", "further",
-     "additional", "of", "+"}
+    {
+        "a",
+        "an",
+        "one",
+        "another",
+        "couple",
+        "few",
+        "several",
+        "some",
+        "half",
+        "more",
+        "further",
+        "additional",
+        "of",
+        "+",
+    }
 )
 QUANTITY_JOINERS = frozenset({"or", "to", "-", "–", "—", "and", ",", "maybe", "perhaps"})
 POINT_LEADS = frozenset({"in", "after", "around", "about"})
 PAST_BEFORE = frozenset({"last", "past", "previous", "prior", "recent"})
-NOT_BEFORE = frozenset({"since", "every", "each", "per", "once", "twice", "times", "minimum", "min"})
+NOT_BEFORE = frozenset(
+    {"since", "every", "each", "per", "once", "twice", "times", "minimum", "min"}
+)
 NOT_AFTER = frozenset({"ago", "experience", "old", "earlier", "before"})
 
 
@@ -125,7 +163,9 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
     s, e = span.start, span.end
     after = doc[e].lower_ if e < n else ""
     after2 = doc[e + 1].lower_ if e + 1 < n else ""
-    if after in NOT_AFTER or (after == "of" and after2 in ("experience", "expertise", "work", "age")):
+    if after in NOT_AFTER or (
+        after == "of" and after2 in ("experience", "expertise", "work", "age")
+    ):
         return None
     j = s
     while j > 0 and doc[j - 1].lower_ in DETERMINERS:
@@ -161,13 +201,18 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
     elif lead == "of" and k > 3 and [t.lower_ for t in doc[k - 3 : k - 1]] == ["the", "end"]:
         kind, start = "point", k - 4 if doc[k - 4].lower_ == "by" else k - 3
     end = e
-    if after == "from" and after2 in ("now", "today"):
-        end, kind = e + 2, "point" if kind == "bare" else kind
-    elif after in ("'s", "’s") and after2 == "time":
+    if (after == "from" and after2 in ("now", "today")) or (
+        after in ("'s", "’s") and after2 == "time"
+    ):
         end, kind = e + 2, "point" if kind == "bare" else kind
     elif after == "time" and kind == "point":
         end = e + 1
-    elif after in ("down", "up") and after2 == "the" and e + 2 < n and doc[e + 2].lower_ in ("road", "line", "track"):
+    elif (
+        after in ("down", "up")
+        and after2 == "the"
+        and e + 2 < n
+        and doc[e + 2].lower_ in ("road", "line", "track")
+    ):
         end, kind = e + 3, "point" if kind == "bare" else kind
     elif after == "out" and kind == "bare":
         end, kind = e + 1, "point"
@@ -203,7 +248,9 @@ class HorizonNormalizer:
     def _year(self) -> int:
         return self.reference_year or _dt.date.today().year
 
-    def years(self, span: Span, kind: str, reference_year: int | None = None) -> tuple[float | None, float | None] | None:
+    def years(
+        self, span: Span, kind: str, reference_year: int | None = None
+    ) -> tuple[float | None, float | None] | None:
         """Return (years_min, years_max) for a candidate read the ``kind`` way, or None."""
         fixed = self.lexicon["fixed"].get(kind)
         if fixed is not None:
@@ -217,7 +264,9 @@ class HorizonNormalizer:
             return (0.0, float(max(left, 1))) if left >= 0 else None
         if kind.startswith(("year_n", "month_n")):
             scale = 1.0 if kind.startswith("year_n") else 1 / 12
-            nums = [v for t in span if (v := _number(t.lemma_, self.lexicon["numbers"])) is not None]
+            nums = [
+                v for t in span if (v := _number(t.lemma_, self.lexicon["numbers"])) is not None
+            ]
             if not nums:
                 return None
             if kind.endswith("_by"):
@@ -264,7 +313,9 @@ class HorizonNormalizer:
         if span.end < len(doc) and doc[span.end].text in (":", "->", "–", "-", "=>", "→"):
             return True
         inside = [c for c in cues if c.start >= start and c.end <= end]
-        if any(c.label_ == "HEDGE" and any(t.lemma_ in self.uncertainty for t in c) for c in inside):
+        if any(
+            c.label_ == "HEDGE" and any(t.lemma_ in self.uncertainty for t in c) for c in inside
+        ):
             return False
         return any(c.label_ in ("GOAL_CUE", "NEG_GOAL_CUE") for c in inside)
 
@@ -283,19 +334,35 @@ class HorizonNormalizer:
                 prev = doc[start - 1]
                 low = prev.lower_
                 if prev.like_num or low in numbers or low in QUANTITY_WORDS:
-                    has_number = has_number or prev.like_num or low in numbers or low in ("a", "an", "another", "some")
+                    has_number = (
+                        has_number
+                        or prev.like_num
+                        or low in numbers
+                        or low in ("a", "an", "another", "some")
+                    )
                     start -= 1
-                elif low in QUANTITY_JOINERS and start - 1 > 0 and (
-                    doc[start - 2].like_num or doc[start - 2].lower_ in numbers
+                elif (
+                    low in QUANTITY_JOINERS
+                    and start - 1 > 0
+                    and (doc[start - 2].like_num or doc[start - 2].lower_ in numbers)
                 ):
                     start -= 1
                 else:
                     break
             end = i + 1
-            if end + 1 < n and doc[end].lower_ == "or" and (doc[end + 1].lower_ in ("two", "2", "three", "3")):
+            if (
+                end + 1 < n
+                and doc[end].lower_ == "or"
+                and (doc[end + 1].lower_ in ("two", "2", "three", "3"))
+            ):
                 end += 2
                 has_number = True
-            elif end + 2 < n and doc[end].lower_ == "and" and doc[end + 1].lower_ == "a" and doc[end + 2].lower_ == "half":
+            elif (
+                end + 2 < n
+                and doc[end].lower_ == "and"
+                and doc[end + 1].lower_ == "a"
+                and doc[end + 2].lower_ == "half"
+            ):
                 end += 3
             elif end < n and doc[end].text == "+":
                 end += 1
@@ -310,7 +377,7 @@ class HorizonNormalizer:
 
     def find(self, doc: Doc) -> list[Span]:
         """Return the kept HORIZON spans, with years and bucket set."""
-        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        group = doc.spans.get(self.spans_key, [])
         blocked = [s for s in group if s.label_ == NOT_HORIZON]
         cands = sorted(
             [*(s for s in group if s.label_ == HORIZON), *self.quantities(doc)],
@@ -318,7 +385,7 @@ class HorizonNormalizer:
         )
         kept: list[Span] = []
         taken: set[int] = set()
-        cues = list(doc.spans[self.cues_key]) if self.cues_key in doc.spans else []
+        cues = list(doc.spans.get(self.cues_key, []))
         read: list[tuple[Span, str]] = []
         for span in cands:
             kind = span.id_
@@ -352,7 +419,7 @@ class HorizonNormalizer:
 
     def __call__(self, doc: Doc) -> Doc:
         """Replace the HORIZON candidates of the span group by the kept, normalised ones."""
-        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        group = doc.spans.get(self.spans_key, [])
         kept = self.find(doc)
         others = [s for s in group if s.label_ not in (HORIZON, NOT_HORIZON)]
         doc.spans[self.spans_key] = sorted([*others, *kept], key=lambda s: (s.start, -s.end))

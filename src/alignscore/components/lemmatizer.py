@@ -29,8 +29,17 @@ class LowercaseLookupLemmatizer(Lemmatizer):
 @Language.factory(
     "alignscore_lemmatizer",
     assigns=["token.lemma"],
-    default_config={"model": None, "mode": "lookup", "overwrite": False, "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"}},
+    default_config={
+        "model": None,
+        "mode": "lookup",
+        "overwrite": False,
+        "scorer": {"@scorers": "spacy.lemmatizer_scorer.v1"},
+    },
 )
-def make_lemmatizer(nlp: Language, model: None, name: str, mode: str, overwrite: bool, scorer: object) -> LowercaseLookupLemmatizer:
+def make_lemmatizer(
+    nlp: Language, model: None, name: str, mode: str, overwrite: bool, scorer: object
+) -> LowercaseLookupLemmatizer:
     """Create the lookup lemmatizer; assigns ``token.lemma`` (lowercase)."""
-    return LowercaseLookupLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer)
+    return LowercaseLookupLemmatizer(
+        nlp.vocab, model, name, mode=mode, overwrite=overwrite, scorer=scorer
+    )

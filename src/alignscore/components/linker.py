@@ -33,7 +33,9 @@ def _bounds(doc: Doc, span: Span) -> tuple[int, int]:
 class GoalHorizonLinker:
     """Set ``span._.alignscore_horizon_at`` on every GOAL that has a governing HORIZON."""
 
-    def __init__(self, nlp: Language, name: str = "alignscore_linker", *, spans_key: str = SPANS_KEY) -> None:
+    def __init__(
+        self, nlp: Language, name: str = "alignscore_linker", *, spans_key: str = SPANS_KEY
+    ) -> None:
         register_extensions()
         self.name = name
         self.spans_key = spans_key
@@ -58,7 +60,7 @@ class GoalHorizonLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         """Link goals to horizons in place."""
-        group = doc.spans[self.spans_key] if self.spans_key in doc.spans else []
+        group = doc.spans.get(self.spans_key, [])
         horizons = [s for s in group if s.label_ == HORIZON]
         if horizons:
             for goal in (s for s in group if s.label_ == GOAL):
