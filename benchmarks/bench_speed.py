@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--pairs", type=int, default=20000)
     ap.add_argument("--stream", type=int, nargs="*", default=[10000, 100000])
     ap.add_argument("--naive-pairs", type=int, default=2000)
-    ap.add_argument("--mp-pairs", type=int, default=4000)
+    ap.add_argument("--mp-pairs", type=int, default=8000)
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke run")
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
