@@ -13,7 +13,6 @@ import argparse
 import datetime as dt
 import json
 import platform
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import sklearn
 import spacy
 
 import alignscore
+from _common import git_revision
 from alignscore.training import evaluate, format_report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,12 +36,7 @@ def main(argv: list[str] | None = None) -> dict:
         res = evaluate(split)
         report["splits"][split] = res
         print(format_report(res), end="\n\n")
-    try:
-        rev = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        rev = "unknown"
+    rev = git_revision()
     report["meta"] = {
         "date": dt.date.today().isoformat(),
         "git_revision": rev,

@@ -24,7 +24,6 @@ import datetime as dt
 import gzip
 import json
 import platform
-import subprocess
 import sys
 import time
 import warnings
@@ -33,6 +32,7 @@ from pathlib import Path
 import spacy
 
 import alignscore
+from _common import git_revision
 from alignscore.datasets import load_corpus, load_jobs
 from alignscore.evaluation import REFERENCE_YEAR, evaluate_extraction, score_spans
 from alignscore.labels import bucket_for
@@ -40,15 +40,6 @@ from alignscore.pipeline import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
-
-
-def _git_rev() -> str:
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def dateparser_baseline(texts: list[str]) -> list[list[dict]]:
@@ -220,7 +211,7 @@ def main(argv: list[str] | None = None) -> dict:
     )
     report["meta"] = {
         "date": dt.date.today().isoformat(),
-        "git_revision": _git_rev(),
+        "git_revision": git_revision(),
         "alignscore": alignscore.__version__,
         "spacy": spacy.__version__,
         "python": platform.python_version(),

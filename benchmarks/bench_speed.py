@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 STREAM_CHILD = """
 import random, resource, sys, time
 import alignscore
+from _common import git_revision
 from alignscore.datasets import load_corpus
 n = int(sys.argv[1])
 c = load_corpus("all")
@@ -62,15 +63,6 @@ alignscore.load()
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
 """
-
-
-def _rev() -> str:
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def sample_pairs(n: int, seed: int = 0) -> list[tuple[str, str]]:
@@ -175,7 +167,7 @@ def main(argv: list[str] | None = None) -> dict:
         report["memory_ratio_largest_to_smallest"] = round(hi["max_rss_mb"] / lo["max_rss_mb"], 3)
     report["meta"] = {
         "date": dt.date.today().isoformat(),
-        "git_revision": _rev(),
+        "git_revision": git_revision(),
         "alignscore": alignscore.__version__,
         "spacy": spacy.__version__,
         "python": platform.python_version(),

@@ -15,40 +15,13 @@ import json
 import sys
 from pathlib import Path
 
-SCORES = ("alignment", "specificity", "employer_focus", "overall")
-FLAGS = (
-    "flight_risk",
-    "unrealistic",
-    "vague",
-    "self_centred",
-    "no_bridge",
-    "missing_short_term",
-    "missing_long_term",
-)
+from alignscore.datasets import GROWTH_TAGS as GROWTH
+from alignscore.datasets import ORG_TYPES
+from alignscore.labels import BUCKETS, FLAGS, LEVELS, SCORES
+from alignscore.labels import bucket_for as _bucket
+
 ANSWER_LABELS = {"GOAL", "HORIZON", "SKILL", "TITLE"}
 JD_LABELS = {"SKILL", "TITLE"}
-BUCKETS = {"short", "mid", "long"}
-LEVELS = {"entry", "mid", "senior"}
-ORG_TYPES = {"startup", "corporation", "public_body", "nonprofit", "hospital", "small_business"}
-GROWTH = {
-    "mentorship",
-    "training",
-    "certification",
-    "tuition",
-    "promotion_path",
-    "rotation",
-    "leadership_programme",
-    "new_markets",
-    "conference",
-}
-
-
-def _bucket(lo: float | None, hi: float | None) -> str:
-    if hi is not None and hi <= 3:
-        return "short"
-    if (lo is not None and lo >= 5) or (lo is None and hi is None):
-        return "long"
-    return "mid"
 
 
 def locate(text: str, span: dict) -> tuple[int, int] | str:

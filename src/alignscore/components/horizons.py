@@ -19,27 +19,12 @@ from spacy.tokens import Doc, Span
 from ..extensions import BUCKET, YEARS, register_extensions
 from ..labels import CUES_KEY, HORIZON, SPANS_KEY, bucket_for
 from ..resources import read_lexicon
+from ._spans import clause_bounds
 
 __all__ = ["HorizonNormalizer", "make_horizon_normalizer", "parse_quantity"]
 
 NOT_HORIZON = "NOT_HORIZON"
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
-
-
-def _clause_bounds(doc: Doc, span: Span) -> tuple[int, int]:
-    """Token range of the sentence holding ``span``, cut at newlines (bullet lines)."""
-    start, end = (
-        (span.sent.start, span.sent.end) if doc.has_annotation("SENT_START") else (0, len(doc))
-    )
-    for k in range(span.start - 1, start - 1, -1):
-        if doc[k].is_space and "\n" in doc[k].text:
-            start = k + 1
-            break
-    for k in range(span.end, end):
-        if doc[k].is_space and "\n" in doc[k].text:
-            end = k
-            break
-    return start, end
 
 
 def _number(norm: str, words: dict[str, float]) -> float | None:
@@ -402,7 +387,7 @@ class HorizonNormalizer:
                 continue
             if any(b.start < span.end and span.start < b.end for b in blocked):
                 continue
-            start, end = _clause_bounds(doc, span)
+            start, end = clause_bounds(doc, span)
             if kind in ("duration", "bare", "point") and self._past_context(doc, span, start, end):
                 continue
             if kind in self.needs_goal and not self._goal_context(doc, span, start, end, cues):

@@ -12,22 +12,9 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import HORIZON_AT, register_extensions
 from ..labels import GOAL, HORIZON, SPANS_KEY
+from ._spans import clause_bounds
 
 __all__ = ["GoalHorizonLinker", "make_goal_horizon_linker"]
-
-
-def _bounds(doc: Doc, span: Span) -> tuple[int, int]:
-    sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
-    start, end = sent.start, sent.end
-    for k in range(span.start - 1, start - 1, -1):  # a bullet line ends at a newline
-        if doc[k].is_space and "\n" in doc[k].text:
-            start = k + 1
-            break
-    for k in range(span.end, end):
-        if doc[k].is_space and "\n" in doc[k].text:
-            end = k
-            break
-    return start, end
 
 
 class GoalHorizonLinker:
@@ -42,7 +29,7 @@ class GoalHorizonLinker:
 
     def link(self, doc: Doc, goal: Span, horizons: list[Span]) -> Span | None:
         """Return the HORIZON governing ``goal``, or None."""
-        start, end = _bounds(doc, goal)
+        start, end = clause_bounds(doc, goal)
         best, best_key = None, None
         for h in horizons:
             if h.start < start or h.end > end:
