@@ -110,7 +110,7 @@ def train(name: str = "default", *, random_state: int = 0) -> Path:
         model,
         model_dir(name),
         thresholds=FlagThresholds(),
-        metrics={"dev": dev_metrics},
+        metrics={"dev_before_rubric_caps": dev_metrics},
         data_sha256=_data_hash(),
         extra={"trained_on": "train split", "random_state": random_state},
     )
