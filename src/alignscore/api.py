@@ -248,6 +248,14 @@ def _score_chunk(chunk: list[tuple[int, tuple[Any, Any]]], model: str | None) ->
     return [(i, results.get(i), errors.get(i)) for i, _ in chunk]
 
 
+def _init_worker(model: str | None) -> None:
+    """Load the scorer in a worker; one native thread each, so workers do not oversubscribe cores."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
+    load(model)
+
+
 def _score_chunks_parallel(
     chunks: Iterator[list[Any]], model: str | None, n_process: int
 ) -> Iterator[ChunkResult]:
@@ -261,7 +269,7 @@ def _score_chunks_parallel(
     import multiprocessing as mp
     from collections import deque
 
-    with mp.get_context("spawn").Pool(n_process, initializer=load, initargs=(model,)) as pool:
+    with mp.get_context("spawn").Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
         window: deque[Any] = deque()
         for chunk in chunks:
             window.append(pool.apply_async(_score_chunk, (chunk, model)))
