@@ -15,3 +15,24 @@ def git_revision() -> str:
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return out.stdout.strip()
+
+
+def run_meta() -> dict[str, str]:
+    """Versions, date and git revision recorded with every benchmark result."""
+    import datetime as dt
+    import os
+    import platform
+
+    import spacy
+
+    import alignscore
+
+    return {
+        "date": dt.date.today().isoformat(),
+        "git_revision": git_revision(),
+        "alignscore": alignscore.__version__,
+        "spacy": spacy.__version__,
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cores": str(os.cpu_count()),
+    }

@@ -23,7 +23,6 @@ import csv
 import datetime as dt
 import gzip
 import json
-import platform
 import sys
 import time
 import warnings
@@ -31,8 +30,7 @@ from pathlib import Path
 
 import spacy
 
-import alignscore
-from _common import git_revision
+from _common import run_meta
 from alignscore.datasets import load_corpus, load_jobs
 from alignscore.evaluation import REFERENCE_YEAR, evaluate_extraction, score_spans
 from alignscore.labels import bucket_for
@@ -209,14 +207,7 @@ def main(argv: list[str] | None = None) -> dict:
         f"\nspeed on {sp['words']} words: pipeline {sp['pipeline_words_per_s']} words/s, "
         f"blank tokenizer {sp['tokenizer_words_per_s']} words/s, ratio {sp['ratio_to_tokenizer']:.2f}"
     )
-    report["meta"] = {
-        "date": dt.date.today().isoformat(),
-        "git_revision": git_revision(),
-        "alignscore": alignscore.__version__,
-        "spacy": spacy.__version__,
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-    }
+    report["meta"] = run_meta()
     if not args.no_write:
         RESULTS.mkdir(parents=True, exist_ok=True)
         out = RESULTS / f"extraction_{report['meta']['date']}.json"

@@ -19,21 +19,20 @@ Usage: python benchmarks/bench_speed.py [--pairs 20000] [--stream 10000 100000] 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import platform
 import random
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from _common import run_meta
+
 ROOT = Path(__file__).resolve().parents[1]
 
 STREAM_CHILD = """
 import random, resource, sys, time
 import alignscore
-from _common import git_revision
 from alignscore.datasets import load_corpus
 n = int(sys.argv[1])
 c = load_corpus("all")
@@ -165,15 +164,7 @@ def main(argv: list[str] | None = None) -> dict:
     if len(args.stream) >= 2:
         lo, hi = memory[str(args.stream[0])], memory[str(args.stream[-1])]
         report["memory_ratio_largest_to_smallest"] = round(hi["max_rss_mb"] / lo["max_rss_mb"], 3)
-    report["meta"] = {
-        "date": dt.date.today().isoformat(),
-        "git_revision": git_revision(),
-        "alignscore": alignscore.__version__,
-        "spacy": spacy.__version__,
-        "python": platform.python_version(),
-        "machine": platform.machine(),
-        "cores": __import__("os").cpu_count(),
-    }
+    report["meta"] = run_meta()
     print(json.dumps(report, indent=1))
     if not args.no_write and not args.quick:
         out = ROOT / "benchmarks" / "results" / f"speed_{report['meta']['date']}.json"

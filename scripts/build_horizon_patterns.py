@@ -67,6 +67,9 @@ QUANTITIES: list[list[dict]] = [
 ]
 QUANTITIES = [*QUANTITIES, *[[*q, {"LOWER": "or"}, {"LOWER": "so"}] for q in QUANTITIES[:3]]]
 
+# "year two", "by year five": the year of a plan
+YEAR_NUMBER = {"LOWER": {"IN": ["one", "two", "three", "four", "five", "ten", "1", "2", "3", "4", "5", "10"]}}
+
 WORDS: dict[str, list[list[dict]]] = {
     "word_short": [
         [
@@ -139,46 +142,12 @@ WORDS: dict[str, list[list[dict]]] = {
     "year_n": [
         [
             {"LOWER": "year"},
-            {
-                "LOWER": {
-                    "IN": [
-                        "one",
-                        "two",
-                        "three",
-                        "four",
-                        "five",
-                        "ten",
-                        "1",
-                        "2",
-                        "3",
-                        "4",
-                        "5",
-                        "10",
-                    ]
-                }
-            },
+            YEAR_NUMBER,
         ],
         [
             {"LOWER": "by"},
             {"LOWER": "year"},
-            {
-                "LOWER": {
-                    "IN": [
-                        "one",
-                        "two",
-                        "three",
-                        "four",
-                        "five",
-                        "ten",
-                        "1",
-                        "2",
-                        "3",
-                        "4",
-                        "5",
-                        "10",
-                    ]
-                }
-            },
+            YEAR_NUMBER,
         ],
     ],
     "word_mid": [
