@@ -62,6 +62,7 @@ class GoalExtractor:
         self.trim_trailing = frozenset(lex["trim_trailing"])
         self.light_verbs = frozenset(lex["light_verbs"])
         self.not_goal_verbs = frozenset(lex["not_goal_verbs"])
+        self.not_goals = frozenset(lex["not_goals"])
 
     def _is_stop(self, tok: Any) -> bool:
         return tok.text in self.hard_stops or (tok.is_space and "\n" in tok.text)
@@ -180,6 +181,8 @@ class GoalExtractor:
             for s, e in self._clauses(doc, start, cue_starts, horizons):
                 if (s, e) in seen or any(g.start <= s < g.end for g in goals):
                     continue
+                if doc[s:e].text.lower() in self.not_goals:
+                    continue
                 seen.add((s, e))
                 span = Span(doc, s, e, label=GOAL)
                 sent = span.sent if doc.has_annotation("SENT_START") else doc[:]
@@ -188,6 +191,18 @@ class GoalExtractor:
                     HYPOTHETICAL,
                     any(h.start >= sent.start and h.end <= sent.end for h in hypos),
                 )
+                goals.append(span)
+        horizon_ends = {s.end for s in horizon_spans}
+        for title in (s for s in group if s.label_ == "TITLE"):
+            if any(g.start <= title.start < g.end for g in goals):
+                continue
+            k = title.start
+            while k > 0 and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("as", "a", "an", "the")):
+                k -= 1  # "yr 3: CFO", "then, as Head of Sales"
+            if k in horizon_ends or (k > 0 and doc[k - 1].lower_ in ("then", "eventually", "ultimately")):
+                span = Span(doc, title.start, title.end, label=GOAL)
+                span._.set(NEGATED, False)
+                span._.set(HYPOTHETICAL, False)
                 goals.append(span)
         return goals
 
