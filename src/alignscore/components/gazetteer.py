@@ -437,9 +437,12 @@ class Gazetteer:
         ):
             end += 1
         if norms[end - 1] in OF_HEADS and end + 1 < len(doc) and norms[end] == "of":
-            strong = norms[end - 1] in STRONG_OF_HEADS
+            # "Director of Content Strategy" takes capitalised words; in lowercase text a strong
+            # head ("head of data") takes at most two content words, never a preposition or verb
+            capitalised = doc[end - 1].is_title or doc[end - 1].is_upper
+            strong = norms[end - 1] in STRONG_OF_HEADS and not capitalised
             k = end + 1
-            limit = min(len(doc), k + 4)
+            limit = min(len(doc), k + (2 if strong else 4))
             last = None
             while k < limit:
                 tok = doc[k]
@@ -448,9 +451,11 @@ class Gazetteer:
                 if norms[k] in STOP_OF and norms[k] != "and":
                     break
                 if norms[k] in ("and", "&"):
-                    if last is None or k + 1 >= len(doc) or not (doc[k + 1].is_title or strong):
+                    if strong or last is None or k + 1 >= len(doc) or not doc[k + 1].is_title:
                         break
-                elif not (tok.is_title or tok.is_upper or strong):
+                elif strong and (tok.lower_ in self.not_modifiers or tok.lemma_ in self.goal_verbs):
+                    break
+                elif not (strong or tok.is_title or tok.is_upper):
                     break
                 else:
                     last = k
