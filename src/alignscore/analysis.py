@@ -16,9 +16,11 @@ from itertools import repeat
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extraction import doc_spans
 from .features import JobView, job_view, pair_features
 from .jobs import JobProfile, job_profile
 from .pipeline import load_pipeline
+from .results import Span
 
 __all__ = ["AnalyzedPair", "JobCache", "analyze_pairs"]
 
@@ -31,6 +33,7 @@ class AnalyzedPair:
     job: Doc
     profile: JobProfile
     features: dict[str, float]
+    job_spans: tuple[Span, ...]
 
 
 class JobCache:
@@ -39,16 +42,19 @@ class JobCache:
     def __init__(self, nlp: Language, maxsize: int = 1024) -> None:
         self.nlp = nlp
         self.maxsize = maxsize
-        self._docs: OrderedDict[str, tuple[Doc, JobProfile, JobView]] = OrderedDict()
+        self._docs: OrderedDict[str, tuple[Doc, JobProfile, JobView, tuple[Span, ...]]] = OrderedDict()
 
-    def get(self, text: str) -> tuple[Doc, JobProfile, JobView]:
-        """Return the processed posting, its profile and feature view (processed on first sight)."""
+    def get(self, text: str) -> tuple[Doc, JobProfile, JobView, tuple[Span, ...]]:
+        """Return the processed posting, its profile, feature view and result spans.
+
+        Everything is computed on first sight of the text and reused for every later answer.
+        """
         hit = self._docs.get(text)
         if hit is not None:
             self._docs.move_to_end(text)
             return hit
         doc = self.nlp(text)
-        value = (doc, job_profile(doc), job_view(doc))
+        value = (doc, job_profile(doc), job_view(doc), doc_spans(doc, text))
         self._docs[text] = value
         if len(self._docs) > self.maxsize:
             self._docs.popitem(last=False)
@@ -86,6 +92,6 @@ def analyze_pairs(
             yield text
 
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
-        job, profile, view = cache.get(pending.popleft())
+        job, profile, view, job_spans = cache.get(pending.popleft())
         gazetteer.add_terms_from(doc, job)
-        yield AnalyzedPair(doc, job, profile, pair_features(doc, job, profile, view))
+        yield AnalyzedPair(doc, job, profile, pair_features(doc, job, profile, view), job_spans)

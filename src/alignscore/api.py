@@ -29,6 +29,7 @@ import pandas as pd
 
 from .analysis import AnalyzedPair, JobCache, analyze_pairs
 from .errors import InvalidInputError
+from .estimators import band_of
 from .explain import explain
 from .extraction import doc_spans
 from .features import feature_frame
@@ -63,7 +64,7 @@ class Analyzer:
         X = feature_frame(p.features for p in pairs)
         X["answer_text"] = answers
         values = self.model.predict(X)
-        bands_all = self.model.predict_bands(X)
+        bands_all = band_of(values)  # the same monotone map as predict_bands, without predicting twice
         out = []
         for k, pair in enumerate(pairs):
             floats = {t: float(values[k, i]) for i, t in enumerate(SCORES)}
@@ -95,7 +96,7 @@ class Analyzer:
                     bands=bands,
                     flags=frozenset(name for name, on in flags.items() if on),
                     spans=doc_spans(pair.answer, answers[k]),
-                    job_spans=doc_spans(pair.job, jds[k]),
+                    job_spans=pair.job_spans,
                     explanations=tuple(reasons),
                 )
             )
