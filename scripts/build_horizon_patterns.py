@@ -36,6 +36,13 @@ CONNECT = {"LOWER": {"IN": ["or", "to", "-", "–", "—", "and"]}}
 # quantity + unit, as token lists
 MORE = {"LOWER": {"IN": ["more", "further", "additional"]}, "OP": "?"}
 OR_SO = {"LOWER": {"IN": ["or", "ish"]}, "OP": "?"}
+# "by", "by the end of": optional words before a year or month of a plan
+BY_THE_END_OF = [
+    {"LOWER": "by"},
+    {"LOWER": "the", "OP": "?"},
+    {"LOWER": "end", "OP": "?"},
+    {"LOWER": "of", "OP": "?"},
+]
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "1st", "2nd", "3rd", "4th", "5th"]
 QUANTITIES: list[list[dict]] = [
     [NUM, MORE, UNIT],
@@ -68,7 +75,9 @@ QUANTITIES: list[list[dict]] = [
 QUANTITIES = [*QUANTITIES, *[[*q, {"LOWER": "or"}, {"LOWER": "so"}] for q in QUANTITIES[:3]]]
 
 # "year two", "by year five": the year of a plan
-YEAR_NUMBER = {"LOWER": {"IN": ["one", "two", "three", "four", "five", "ten", "1", "2", "3", "4", "5", "10"]}}
+YEAR_NUMBER = {
+    "LOWER": {"IN": ["one", "two", "three", "four", "five", "ten", "1", "2", "3", "4", "5", "10"]}
+}
 
 WORDS: dict[str, list[list[dict]]] = {
     "word_short": [
@@ -281,10 +290,7 @@ def patterns() -> list[dict]:
             {
                 "label": "HORIZON",
                 "pattern": [
-                    {"LOWER": "by"},
-                    {"LOWER": "the", "OP": "?"},
-                    {"LOWER": "end", "OP": "?"},
-                    {"LOWER": "of", "OP": "?"},
+                    *BY_THE_END_OF,
                     {"LOWER": {"IN": ["my", "the", "our"]}},
                     ordinal,
                     u,
@@ -315,10 +321,7 @@ def patterns() -> list[dict]:
             {
                 "label": "HORIZON",
                 "pattern": [
-                    {"LOWER": "by"},
-                    {"LOWER": "the", "OP": "?"},
-                    {"LOWER": "end", "OP": "?"},
-                    {"LOWER": "of", "OP": "?"},
+                    *BY_THE_END_OF,
                     u,
                     numtok,
                 ],
