@@ -160,3 +160,17 @@ def test_pipe_with_two_processes(nlp):
     single = [doc_spans(d) for d in nlp.pipe(texts)]
     multi = [doc_spans(d) for d in nlp.pipe(texts, n_process=2, batch_size=3)]
     assert multi == single
+
+
+def test_spacy_load_finds_components_through_entry_points():
+    import subprocess
+    import sys
+
+    from alignscore.pipeline import model_dir
+
+    code = (
+        "import spacy; nlp = spacy.load(r'%s'); "
+        "print([s.label_ for s in nlp('Eventually I want to lead the SQL team.').spans['alignscore']])"
+    ) % (model_dir() / "pipeline")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "GOAL" in out.stdout and "SKILL" in out.stdout
