@@ -169,8 +169,8 @@ def test_spacy_load_finds_components_through_entry_points():
     from alignscore.pipeline import model_dir
 
     code = (
-        "import spacy; nlp = spacy.load(r'%s'); "
-        "print([s.label_ for s in nlp('Eventually I want to lead the SQL team.').spans['alignscore']])"
+        "import spacy; nlp = spacy.load(r'%s'); doc = nlp('Eventually I want to lead the SQL team.'); "
+        "print([s.label_ for s in doc.spans['alignscore']])"
     ) % (model_dir() / "pipeline")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "GOAL" in out.stdout and "SKILL" in out.stdout
