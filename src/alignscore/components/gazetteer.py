@@ -19,11 +19,14 @@ SKILL and TITLE spans never overlap; the longest wins, a TITLE on a tie.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import gc
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import srsly
+from spacy.attrs import NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
@@ -272,6 +275,18 @@ STOP_OF = frozenset(
 )
 
 
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small containers (none cyclic)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class Gazetteer:
     """Find SKILL and TITLE spans by longest match over ``NORM`` token sequences."""
 
@@ -296,7 +311,8 @@ class Gazetteer:
 
         self.not_modifiers: frozenset[str] = frozenset(heads["not_modifiers"]) | STOP_WORDS
         self._entries: list[Entry] = []
-        self._index: dict[str, list[Entry]] = {}
+        self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[Entry]]]]] = {}
+        self._upper_counts: dict[int, int] = {}  # orth hash -> capital letters in it
 
     # ------------------------------------------------------------------ building
 
@@ -321,13 +337,24 @@ class Gazetteer:
         self._set_entries(entries)
 
     def _set_entries(self, entries: list[Entry]) -> None:
+        with _no_gc():
+            self._build_index(entries)
+
+    def _build_index(self, entries: list[Entry]) -> None:
         self._entries = entries
-        index: dict[str, list[Entry]] = {}
+        # first norm -> [(length, {norms: entries})] longest first; TITLEs first among equals
+        by_first: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
         for e in entries:
-            if e[0]:
-                index.setdefault(e[0][0], []).append(e)
-        for cands in index.values():
-            cands.sort(key=lambda e: (-len(e[0]), e[1] != TITLE))
+            seq = e[0]
+            if seq:
+                by_first.setdefault(seq[0], {}).setdefault(len(seq), {}).setdefault(seq, []).append(e)
+        index: dict[str, list[tuple[int, dict[tuple[str, ...], list[Entry]]]]] = {}
+        for first, by_len in by_first.items():
+            for seqs in by_len.values():
+                for cands in seqs.values():
+                    if len(cands) > 1:
+                        cands.sort(key=lambda e: e[1] != TITLE)
+            index[first] = sorted(by_len.items(), reverse=True)
         self._index = index
 
     def __len__(self) -> int:
@@ -337,27 +364,45 @@ class Gazetteer:
 
     def find(self, doc: Doc) -> list[Span]:
         """Return SKILL and TITLE spans, non-overlapping, longest first."""
-        toks = list(doc)
-        norms = [t.norm_ for t in toks]
-        orths = [t.text for t in toks]
+        # token strings through one to_array call: no Token objects, no doc.text rebuilt
+        strings = doc.vocab.strings
+        arr = doc.to_array([NORM, ORTH, SPACY]).tolist()
+        norms = [strings[row[0]] for row in arr]
+        orths = [strings[row[1]] for row in arr]
         # in text typed without capitals, case-sensitive names ("Excel") match in lowercase too
-        text = doc.text
-        lowercase_doc = sum(c.isupper() for c in text) * 50 < len(text)
+        upper = self._upper_counts
+        n_upper = 0
+        for row, orth in zip(arr, orths):
+            count = upper.get(row[1])
+            if count is None:
+                if len(upper) > 1_000_000:
+                    upper.clear()
+                count = upper[row[1]] = sum(c.isupper() for c in orth)
+            n_upper += count
+        n_chars = sum(map(len, orths)) + sum(row[2] for row in arr)
+        lowercase_doc = n_upper * 50 < n_chars
         index = self._index
         found: list[tuple[int, int, str, str]] = []
         n = len(norms)
         for i, norm in enumerate(norms):
-            cands = index.get(norm)
-            if cands:
-                for seq, label, eid, cased in cands:
-                    end = i + len(seq)
-                    if (
-                        end <= n
-                        and tuple(norms[i:end]) == seq
-                        and (cased is None or lowercase_doc or tuple(orths[i:end]) == cased)
-                    ):
-                        found.append((i, end, label, eid))
+            groups = index.get(norm)
+            if groups is not None:
+                hit = None
+                for length, seqs in groups:  # longest first
+                    end = i + length
+                    if end > n:
+                        continue
+                    cands = seqs.get(tuple(norms[i:end])) if length > 1 else seqs.get((norm,))
+                    if cands is None:
+                        continue
+                    for _seq, label, eid, cased in cands:
+                        if cased is None or lowercase_doc or tuple(orths[i:end]) == cased:
+                            hit = (i, end, label, eid)
+                            break
+                    if hit is not None:
                         break
+                if hit is not None:
+                    found.append(hit)
             if norm in self.role_nouns or norm in STRONG_OF_HEADS:
                 role = self._role_in_context(doc, i, norms)
                 if role is not None:
@@ -576,10 +621,9 @@ class Gazetteer:
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> Gazetteer:
         """Load compiled entries saved by :meth:`to_bytes`."""
-        msg = srsly.msgpack_loads(data)
-        self._set_entries(
-            [(tuple(e[0]), e[1], e[2], tuple(e[3]) if e[3] else None) for e in msg["entries"]]
-        )
+        with _no_gc():  # ~50k small tuples: the cyclic collector would triple the load time
+            msg = srsly.msgpack_loads(data, use_list=False)  # tuples, as the entries hold them
+            self._set_entries(list(msg["entries"]))
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

@@ -1,0 +1,431 @@
+"""A token-pattern matcher for the subset of spaCy's pattern language our rulers use.
+
+spaCy's :class:`~spacy.matcher.Matcher` evaluates ``IN`` sets, ``REGEX`` and the like as Python
+predicates on every token for every pattern, so a few dozen cue patterns with word sets cost more
+than the rest of the pipeline together. :class:`TokenPatternMatcher` compiles each pattern to
+per-element tests over the hashes ``Doc.to_array`` returns in one call, indexes patterns by the
+words that can start them, and runs a small NFA only from positions where a pattern can start.
+It returns what spaCy's matcher returns for these patterns: every ``(match_id, start, end)`` with
+a non-empty span, including every end a ``*``/``?``/``+`` element allows.
+
+Supported token keys: ``ORTH``/``TEXT``, ``LOWER``, ``LEMMA``, ``NORM``, ``SHAPE`` (a string, or a
+dict with ``IN``/``NOT_IN``; ``TEXT``/``LOWER`` also ``REGEX``), boolean lexical attributes
+(``LIKE_NUM``, ``IS_DIGIT``, ``IS_ALPHA``, ``IS_PUNCT``, ``IS_TITLE``, ``IS_LOWER``, ``IS_UPPER``,
+``IS_SPACE``) and ``IS_SENT_START``; ``OP`` one of ``?``, ``*``, ``+`` (or none). Anything else
+raises :class:`ValueError` when the pattern is added, never a silent mismatch.
+
+Example:
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> m = TokenPatternMatcher(nlp.vocab)
+    >>> m.add("CUE", [[{"LOWER": {"IN": ["want", "hope"]}}, {"LOWER": "really", "OP": "*"}, {"LOWER": "to"}]])
+    >>> doc = nlp("I want to lead and hope really really to learn")
+    >>> [(doc[s:e].text) for _, s, e in m(doc)]
+    ['want to', 'hope really really to']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from spacy.attrs import IDS
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+__all__ = ["FastSpanRuler", "TokenPatternMatcher", "make_span_ruler"]
+
+_STRING_ATTRS = {
+    "ORTH": "ORTH",
+    "TEXT": "ORTH",
+    "LOWER": "LOWER",
+    "LEMMA": "LEMMA",
+    "NORM": "NORM",
+    "SHAPE": "SHAPE",
+}
+_BOOL_ATTRS = {
+    "LIKE_NUM",
+    "IS_DIGIT",
+    "IS_ALPHA",
+    "IS_PUNCT",
+    "IS_TITLE",
+    "IS_LOWER",
+    "IS_UPPER",
+    "IS_SPACE",
+}
+_OPS = {None: "1", "?": "?", "*": "*", "+": "+"}
+# attributes set by the tokenizer alone (no pipeline component changes them)
+_LEXICAL_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", "LENGTH"}
+
+# one test on one token: (attr column, allowed hashes or None, refused hashes or None, bool wanted,
+# regex or None)
+_Test = tuple[
+    str, frozenset[int] | None, frozenset[int] | None, bool | None, "re.Pattern[str] | None"
+]
+
+
+class _Element:
+    """One pattern element: all its tests must hold; ``op`` is ``1``, ``?`` or ``*``."""
+
+    __slots__ = ("op", "simple", "tests")
+
+    def __init__(self, tests: list[_Test], op: str) -> None:
+        self.tests = tests
+        self.op = op
+        # the common case, one "value in set" test, checked inline by the matcher
+        one = tests[0] if len(tests) == 1 else None
+        self.simple = (one[0], one[1]) if one is not None and one[1] is not None else None
+
+
+class TokenPatternMatcher:
+    """Drop-in for :class:`spacy.matcher.Matcher` on the pattern subset described above.
+
+    Args:
+        vocab: The pipeline's vocab (its string store hashes the pattern values).
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._patterns: dict[str, list[list[dict[str, Any]]]] = {}
+        self._compiled: list[tuple[int, list[_Element]]] = []
+        self._closures: list[list[frozenset[int]]] = []
+        self._required: list[list[tuple[str, frozenset[int]]]] = []
+        self._dirty = False
+        self._columns: list[str] = []
+        self._first_index: dict[str, dict[int, list[int]]] = {}
+        self._anywhere: list[int] = []
+
+    # -- the Matcher interface SpanRuler uses -------------------------------------------------
+    def add(
+        self,
+        key: str,
+        patterns: Sequence[list[dict[str, Any]]],
+        *,
+        on_match: Callable | None = None,
+    ) -> None:
+        """Add ``patterns`` under ``key`` (compiled at once: a bad pattern raises here)."""
+        if on_match is not None:
+            raise ValueError("TokenPatternMatcher does not support on_match callbacks.")
+        key_id = self.vocab.strings.add(key)
+        for pattern in patterns:
+            elements = self._compile(pattern)
+            self._compiled.append((key_id, elements))
+            self._patterns.setdefault(key, []).append(pattern)
+        self._dirty = True
+
+    def remove(self, key: str) -> None:
+        """Remove every pattern added under ``key``."""
+        if key not in self._patterns:
+            raise ValueError(f"No patterns under {key!r}.")
+        del self._patterns[key]
+        key_id = self.vocab.strings.as_int(key)
+        self._compiled = [(k, e) for k, e in self._compiled if k != key_id]
+        self._dirty = True
+
+    def get(self, key: str, default: Any = None) -> tuple[None, list[list[dict[str, Any]]]] | Any:
+        """``(None, patterns)`` for ``key``, like spaCy's Matcher."""
+        return (None, self._patterns[key]) if key in self._patterns else default
+
+    def __len__(self) -> int:
+        return len(self._patterns)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._patterns
+
+    # -- compiling ------------------------------------------------------------------------------
+    def _hashes(self, values: Iterable[Any]) -> frozenset[int]:
+        return frozenset(self.vocab.strings.add(str(v)) for v in values)
+
+    def _compile(self, pattern: list[dict[str, Any]]) -> list[_Element]:
+        if not isinstance(pattern, list) or not pattern:
+            raise ValueError(f"A token pattern is a non-empty list of dicts, got {pattern!r}.")
+        elements: list[_Element] = []
+        for spec in pattern:
+            op = spec.get("OP")
+            if op not in _OPS:
+                raise ValueError(f"Unsupported OP {op!r} in {spec!r}.")
+            tests: list[_Test] = []
+            for raw_key, value in spec.items():
+                key = raw_key.upper()
+                if key == "OP":
+                    continue
+                if key in _STRING_ATTRS:
+                    col = _STRING_ATTRS[key]
+                    if isinstance(value, str):
+                        tests.append((col, self._hashes([value]), None, None, None))
+                    elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN", "REGEX"}:
+                        if "REGEX" in value:
+                            if key not in ("TEXT", "ORTH", "LOWER"):
+                                raise ValueError(
+                                    f"REGEX is supported on TEXT/ORTH/LOWER only: {spec!r}."
+                                )
+                            tests.append(
+                                (
+                                    "TEXT" if key != "LOWER" else "LOWERTEXT",
+                                    None,
+                                    None,
+                                    None,
+                                    re.compile(value["REGEX"]),
+                                )
+                            )
+                        if "IN" in value:
+                            tests.append((col, self._hashes(value["IN"]), None, None, None))
+                        if "NOT_IN" in value:
+                            tests.append((col, None, self._hashes(value["NOT_IN"]), None, None))
+                    else:
+                        raise ValueError(f"Unsupported value for {raw_key}: {value!r}.")
+                elif key in _BOOL_ATTRS or key == "IS_SENT_START":
+                    if not isinstance(value, bool):
+                        raise ValueError(f"{raw_key} takes true or false, got {value!r}.")
+                    tests.append((key, None, None, value, None))
+                else:
+                    raise ValueError(f"Unsupported token attribute {raw_key!r} in {spec!r}.")
+            if _OPS[op] == "+":
+                elements.append(_Element(tests, "1"))
+                elements.append(_Element(tests, "*"))
+            else:
+                elements.append(_Element(tests, _OPS[op]))
+        return elements
+
+    def _build_index(self) -> None:
+        columns: set[str] = set()
+        first_index: dict[str, dict[int, list[int]]] = {}
+        anywhere: list[int] = []
+        for p, (_, elements) in enumerate(self._compiled):
+            for el in elements:
+                columns.update(t[0] for t in el.tests if t[0] not in ("TEXT", "LOWERTEXT"))
+            firsts = [elements[k] for k in self._closure(elements, {0}) if k < len(elements)]
+            keyed: list[tuple[str, frozenset[int]]] = []
+            for el in firsts:
+                allowed = [t for t in el.tests if t[1] is not None]
+                if not allowed:
+                    keyed = []
+                    break
+                keyed.append((allowed[0][0], allowed[0][1]))  # type: ignore[arg-type]
+            if not keyed:
+                anywhere.append(p)
+                continue
+            for col, hashes in keyed:
+                bucket = first_index.setdefault(col, {})
+                for h in hashes:
+                    lst = bucket.setdefault(h, [])
+                    if not lst or lst[-1] != p:
+                        lst.append(p)
+        self._closures = [
+            [frozenset(self._closure(elements, {k})) for k in range(len(elements) + 1)]
+            for _, elements in self._compiled
+        ]
+        # a pattern can only match a doc holding one of the allowed values of each required element
+        self._required = [
+            [
+                (tests[0][0], tests[0][1])  # type: ignore[misc]
+                for el in elements
+                if el.op == "1" and (tests := [t for t in el.tests if t[1] is not None])
+            ]
+            for _, elements in self._compiled
+        ]
+        self._columns = sorted(columns)
+        self._first_index = first_index
+        self._anywhere = anywhere
+        self._dirty = False
+
+    @staticmethod
+    def _closure(elements: list[_Element], states: set[int]) -> set[int]:
+        out = set(states)
+        stack = list(states)
+        while stack:
+            k = stack.pop()
+            if k < len(elements) and elements[k].op in ("?", "*") and k + 1 not in out:
+                out.add(k + 1)
+                stack.append(k + 1)
+        return out
+
+    # -- matching -------------------------------------------------------------------------------
+    def __call__(
+        self, doc: Doc, *, as_spans: bool = False, with_alignments: bool = False
+    ) -> list[tuple[int, int, int]]:
+        """Return ``(match_id, start, end)`` for every match in ``doc``, sorted."""
+        if as_spans or with_alignments:
+            raise ValueError("TokenPatternMatcher returns (match_id, start, end) tuples only.")
+        if self._dirty:
+            self._build_index()
+        n = len(doc)
+        if n == 0 or not self._compiled:
+            return []
+        cols: dict[str, list[int]] = {}
+        if self._columns:
+            arr = doc.to_array(
+                [IDS[c] if c != "IS_SENT_START" else IDS["SENT_START"] for c in self._columns]
+            )
+            if arr.ndim == 1:
+                arr = arr.reshape(-1, 1)
+            for j, c in enumerate(self._columns):
+                values = arr[:, j].tolist()
+                if c == "IS_SENT_START":
+                    values = [1 if (v == 1 or i == 0) else 0 for i, v in enumerate(values)]
+                cols[c] = values
+        present = {c: set(v) for c, v in cols.items()}
+        possible = [
+            all(not hashes.isdisjoint(present[col]) for col, hashes in req)
+            for req in self._required
+        ]
+        starts: dict[int, set[int]] = {}
+        for col, bucket in self._first_index.items():
+            for i, h in enumerate(cols[col]):
+                hits = bucket.get(h)
+                if hits:
+                    for p in hits:
+                        if possible[p]:
+                            starts.setdefault(i, set()).add(p)
+        if self._anywhere:
+            for i in range(n):
+                starts.setdefault(i, set()).update(p for p in self._anywhere if possible[p])
+        found: set[tuple[int, int, int]] = set()
+        for i in sorted(starts):
+            for p in starts[i]:
+                key_id, elements = self._compiled[p]
+                for end in self._run(elements, self._closures[p], doc, cols, i, n):
+                    found.add((key_id, i, end))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+    def _run(
+        self,
+        elements: list[_Element],
+        closures: list[frozenset[int]],
+        doc: Doc,
+        cols: dict[str, list[int]],
+        start: int,
+        n: int,
+    ) -> list[int]:
+        size = len(elements)
+        states: frozenset[int] | set[int] = closures[0]
+        ends: list[int] = []
+        i = start
+        test = self._test
+        while i < n and states:
+            nxt: set[int] = set()
+            for k in states:
+                if k == size:
+                    continue
+                el = elements[k]
+                simple = el.simple
+                if simple is not None:
+                    if cols[simple[0]][i] not in simple[1]:
+                        continue
+                elif not test(el, doc, cols, i):
+                    continue
+                nxt |= closures[k if el.op == "*" else k + 1]
+            states = nxt
+            i += 1
+            if size in states:
+                ends.append(i)
+        return ends
+
+    @staticmethod
+    def _test(el: _Element, doc: Doc, cols: dict[str, list[int]], i: int) -> bool:
+        for col, allowed, refused, wanted, regex in el.tests:
+            if regex is not None:
+                text = doc[i].text
+                if regex.search(text.lower() if col == "LOWERTEXT" else text) is None:
+                    return False
+                continue
+            value = cols[col][i]
+            if allowed is not None and value not in allowed:
+                return False
+            if refused is not None and value in refused:
+                return False
+            if wanted is not None and bool(value) != wanted:
+                return False
+        return True
+
+
+class FastSpanRuler(SpanRuler):
+    """spaCy's SpanRuler with :class:`TokenPatternMatcher` for its token patterns.
+
+    Same config, patterns, serialisation and output; phrase patterns still go to spaCy's
+    PhraseMatcher.
+    """
+
+    def clear(self) -> None:
+        """Reset all patterns."""
+        super().clear()
+        self.matcher = TokenPatternMatcher(self.nlp.vocab)  # type: ignore[assignment]
+
+    def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        """Add token and phrase patterns (SpanRuler's schema).
+
+        When the phrase attribute is lexical (``ORTH``, ``LOWER``, ``NORM``...), phrase patterns
+        need only the tokenizer, so they skip the components before this one (spaCy's ruler runs
+        them all: most of our load time for a few thousand phrases).
+        """
+        patterns = list(patterns)  # from_disk passes a generator
+        attr = self.phrase_matcher_attr
+        attr_name = attr if isinstance(attr, str) or attr is None else self.nlp.vocab.strings[attr]
+        if (attr_name or "ORTH").upper() not in _LEXICAL_ATTRS:
+            super().add_patterns(patterns)
+            return
+        phrases = [p for p in patterns if isinstance(p.get("pattern"), str)]
+        super().add_patterns([p for p in patterns if not isinstance(p.get("pattern"), str)])
+        labels = []
+        for entry in phrases:
+            label = repr((entry["label"], entry.get("id", "")))
+            self._match_label_id_map[self.nlp.vocab.strings.as_int(label)] = {
+                "label": entry["label"],
+                "id": entry.get("id", ""),
+            }
+            labels.append(label)
+            self._patterns.append(entry)
+        texts = [entry["pattern"] for entry in phrases]
+        for label, doc in zip(labels, self.nlp.tokenizer.pipe(texts), strict=True):
+            self.phrase_matcher.add(label, [doc])
+
+
+@Language.factory(
+    "alignscore_span_ruler",
+    assigns=["doc.spans"],
+    # the same settings as spaCy's span_ruler, so a config switches factories and nothing else
+    default_config={
+        "spans_key": "ruler",
+        "spans_filter": None,
+        "annotate_ents": False,
+        "ents_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+        "phrase_matcher_attr": None,
+        "matcher_fuzzy_compare": {"@misc": "spacy.levenshtein_compare.v1"},
+        "validate": False,
+        "overwrite": True,
+        "scorer": {
+            "@scorers": "spacy.overlapping_labeled_spans_scorer.v1",
+            "spans_key": "ruler",
+        },
+    },
+)
+def make_span_ruler(
+    nlp: Language,
+    name: str,
+    spans_key: str | None,
+    spans_filter: Callable | None,
+    annotate_ents: bool,
+    ents_filter: Callable,
+    phrase_matcher_attr: int | str | None,
+    matcher_fuzzy_compare: Callable,
+    validate: bool,
+    overwrite: bool,
+    scorer: Callable | None,
+) -> FastSpanRuler:
+    """Create a span ruler whose token patterns run on :class:`TokenPatternMatcher`."""
+    return FastSpanRuler(
+        nlp,
+        name,
+        spans_key=spans_key,
+        spans_filter=spans_filter,
+        annotate_ents=annotate_ents,
+        ents_filter=ents_filter,
+        phrase_matcher_attr=phrase_matcher_attr,
+        matcher_fuzzy_compare=matcher_fuzzy_compare,
+        validate=validate,
+        overwrite=overwrite,
+        scorer=scorer,
+    )
