@@ -569,36 +569,54 @@ class Gazetteer:
 
         A posting names its own tools and duties ("Opera Cloud", "fixed asset register"); an
         answer that repeats them means the same things. Only places not already covered by a
-        SKILL or TITLE are added.
+        SKILL or TITLE are added: longer names first, then in the posting's order, then left to
+        right. The posting's names are indexed once and kept on ``source.user_data``.
         """
-        group = list(doc.spans.get(self.spans_key, []))
-        src = source.spans.get(self.spans_key, [])
-        terms: dict[tuple[str, ...], tuple[str, str]] = {}
-        for span in src:
-            if span.label_ in (SKILL, TITLE):
-                key = tuple(t.norm_ for t in span if not t.is_punct or t.text in "&+#/-")
-                if key and not (len(key) == 1 and key[0] in self.not_modifiers):
-                    terms.setdefault(key, (span.label_, span.id_))
-        if not terms:
+        by_first = self._source_terms(source)
+        if not by_first:
             return doc
+        group = list(doc.spans.get(self.spans_key, []))
         taken = [False] * len(doc)
         for s in group:
             if s.label_ in (SKILL, TITLE):
                 for k in range(s.start, s.end):
                     taken[k] = True
-        norms = [t.norm_ for t in doc]
+        strings = doc.vocab.strings
+        norms = [strings[h] for h in doc.to_array(NORM).tolist()]
+        n = len(norms)
+        hits = []
+        for i, norm in enumerate(norms):
+            for rank, key, label, eid in by_first.get(norm, ()):
+                end = i + len(key)
+                if end <= n and (len(key) == 1 or tuple(norms[i:end]) == key):
+                    hits.append((-len(key), rank, i, end, label, eid))
         added = []
-        for key in sorted(terms, key=len, reverse=True):
-            n = len(key)
-            for i in range(len(doc) - n + 1):
-                if tuple(norms[i : i + n]) == key and not any(taken[i : i + n]):
-                    label, eid = terms[key]
-                    added.append(Span(doc, i, i + n, label=label, span_id=eid))
-                    for k in range(i, i + n):
-                        taken[k] = True
+        for _, _, i, end, label, eid in sorted(hits):
+            if not any(taken[i:end]):
+                added.append(Span(doc, i, end, label=label, span_id=eid))
+                for k in range(i, end):
+                    taken[k] = True
         if added:
             doc.spans[self.spans_key] = sorted([*group, *added], key=lambda s: (s.start, -s.end))
         return doc
+
+    def _source_terms(self, source: Doc) -> dict[str, list[tuple[int, tuple[str, ...], str, str]]]:
+        """The source's SKILL/TITLE names by first norm: (rank, norms, label, id), cached."""
+        cache_key = ("alignscore", "gazetteer_terms", self.spans_key)
+        cached = source.user_data.get(cache_key)
+        if cached is not None:
+            return cached
+        terms: dict[tuple[str, ...], tuple[str, str]] = {}
+        for span in source.spans.get(self.spans_key, []):
+            if span.label_ in (SKILL, TITLE):
+                key = tuple(t.norm_ for t in span if not t.is_punct or t.text in "&+#/-")
+                if key and not (len(key) == 1 and key[0] in self.not_modifiers):
+                    terms.setdefault(key, (span.label_, span.id_))
+        by_first: dict[str, list[tuple[int, tuple[str, ...], str, str]]] = {}
+        for rank, (key, (label, eid)) in enumerate(terms.items()):
+            by_first.setdefault(key[0], []).append((rank, key, label, eid))
+        source.user_data[cache_key] = by_first
+        return by_first
 
     def __call__(self, doc: Doc) -> Doc:
         """Add SKILL and TITLE spans to ``doc.spans[spans_key]``."""
