@@ -13,6 +13,7 @@ import datetime as _dt
 import re
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -310,8 +311,10 @@ class HorizonNormalizer:
         numbers = self.lexicon["numbers"]
         out = []
         n = len(doc)
-        for i, tok in enumerate(doc):
-            if tok.lower_ not in units:
+        # scan lowercase hashes (one to_array call); Token objects only around a unit word
+        strings = doc.vocab.strings
+        for i, low_hash in enumerate(doc.to_array(LOWER).tolist()):
+            if strings[low_hash] not in units:
                 continue
             start = i
             has_number = False
