@@ -48,9 +48,17 @@ def raised(changes=None, bands=None, scores=None):
         ({"self_gain_cues": 2.0}, {"employer_focus": 4}, None, set()),
         ({"bridge_cues": 0.0}, {"alignment": 3}, None, {"no_bridge"}),
         ({"bridge_cues": 0.0}, {"alignment": 4}, None, set()),
-        ({"goal_count": 0.0}, {}, None, {"missing_short_term", "missing_long_term"}),
-        ({"horizon_has_short": 0.0}, {}, None, {"missing_short_term"}),
-        ({"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5}, {}, None, set()),
+        ({"goal_count": 0.0}, {}, None, {"missing_long_term"}),  # a dated near step, no goal cue
+        ({"goal_count": 0.0, "horizon_has_short": 0.0}, {}, None, {"missing_short_term", "missing_long_term"}),
+        ({"horizon_has_short": 0.0}, {}, None, {"missing_short_term"}),  # every goal dated later
+        ({"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5}, {}, None, set()),  # undated concrete goal
+        (
+            {"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5},
+            {"specificity": 2},
+            None,
+            {"missing_short_term", "vague"},
+        ),  # undated generic goals are no next step
+        ({"horizon_has_short": 1.0}, {"specificity": 1}, None, {"vague"}),
         ({"horizon_has_long": 0.0}, {}, None, {"missing_long_term"}),
         ({"horizon_has_long": 0.0, "horizon_has_mid": 1.0}, {}, None, set()),
         ({"horizon_has_long": 0.0, "seniority_target_rank": 4.0}, {}, None, set()),

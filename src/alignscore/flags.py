@@ -33,6 +33,7 @@ class FlagThresholds:
     self_max_employer_focus: int = 2
     bridge_cues: float = 1.0
     no_bridge_max_alignment: int = 3
+    missing_short_max_specificity: int = 2
     pasted_copy_share: float = 0.5
     stuffing_skill_share: float = 0.3
     min_known_word_share: float = 0.6
@@ -56,7 +57,10 @@ def raise_flags(
             specificity score at most ``vague_max_specificity_score`` (the band's lower edge).
         self_centred: self-gain cues and employer focus at most ``self_max_employer_focus``.
         no_bridge: alignment at most 2, or at most ``no_bridge_max_alignment`` with no bridge cue.
-        missing_short_term: no goal at all, or no short horizon while every goal carries a later one.
+        missing_short_term: no short horizon, and nothing that stands for a near-term goal: no goal
+            at all, every goal dated later, or goals too generic to be a next step (specificity
+            band at most ``missing_short_max_specificity``; a concrete goal stated without a date
+            reads as immediate, as the annotation guide says).
         missing_long_term: no mid or long horizon and no target title.
     """
     t = thresholds or FlagThresholds()
@@ -79,7 +83,12 @@ def raise_flags(
             bands["alignment"] <= t.no_bridge_max_alignment
             and features["bridge_cues"] < t.bridge_cues
         ),
-        "missing_short_term": goals == 0 or (not has_short and has_later and all_goals_dated),
+        "missing_short_term": not has_short
+        and (
+            goals == 0
+            or (has_later and all_goals_dated)
+            or bands["specificity"] <= t.missing_short_max_specificity
+        ),
         "missing_long_term": goals == 0
         or (not has_later and features["seniority_target_rank"] == 0),
     }
