@@ -194,3 +194,19 @@ def test_spacy_load_finds_components_through_entry_points():
 )
 def test_title_structure_cases(text, titles):
     assert labelled(text, "TITLE") == titles
+
+
+# ---------------------------------------------------------------- skills: head-noun phrases
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("I think reliability engineering is where I'd go.", ["reliability engineering"]),
+        ("She knows contract management inside out.", ["contract management"]),
+        ("Maybe research, maybe teaching.", []),
+        ("I enjoy writing and I want to get better at it.", []),
+        ("After two years programme management feels natural.", ["programme management"]),
+        ("I'd love to do usability testing every sprint.", ["usability testing"]),
+    ],
+)
+def test_headed_skill_modifiers(text, skills):
+    assert labelled(text, "SKILL") == skills
