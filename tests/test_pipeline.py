@@ -206,6 +206,10 @@ def test_title_structure_cases(text, titles):
         ("I enjoy writing and I want to get better at it.", []),
         ("After two years programme management feels natural.", ["programme management"]),
         ("I'd love to do usability testing every sprint.", ["usability testing"]),
+        ("First I want to get sharp at card disputes.", ["card disputes"]),
+        ("Then the board pack and the transport policy work.", ["board pack", "transport policy"]),
+        ("I want a good degree of autonomy.", []),
+        ("That claim is not true.", []),
     ],
 )
 def test_headed_skill_modifiers(text, skills):
