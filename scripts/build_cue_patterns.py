@@ -18,7 +18,8 @@ OUT = Path(__file__).resolve().parents[1] / "src" / "alignscore" / "patterns" / 
 
 SUBJ = {"LEMMA": {"IN": ["i", "we", "me"]}}
 # "id", "im", "ive" ("I'd", "I'm", "I've" typed without an apostrophe) are split by the
-# tokenizer into "i" + "d" / "m" / "ve"; goal cues accept the bare second part after the subject
+# tokenizer into "i" + "d" / "m" / "ve"; the "like to" / "looking to" cues accept the bare second
+# part after the subject (only there: an optional token in every cue slows the matcher down)
 GSUBJ = "GSUBJ"
 CONTRACTED = {"LOWER": {"IN": ["d", "m", "ve"]}, "OP": "?"}
 
@@ -217,7 +218,7 @@ def goal_cues() -> list[dict]:
     pats.append([GSUBJ, AUX, {"LEMMA": {"IN": WEAK_VERBS}}, TO])
     pats.append(
         [
-            GSUBJ,
+            SUBJ,
             AUX,
             {"LEMMA": {"IN": ["like", "love"]}},
             {"LEMMA": "the"},
@@ -226,10 +227,10 @@ def goal_cues() -> list[dict]:
         ]
     )
     pats.append([GSUBJ, AUX, {"LEMMA": {"IN": ADJ_CUES}}, TO])
-    pats.append([GSUBJ, AUX, {"LEMMA": "look"}, {"LEMMA": "forward"}, {"LEMMA": "to"}])
+    pats.append([SUBJ, AUX, {"LEMMA": "look"}, {"LEMMA": "forward"}, {"LEMMA": "to"}])
     pats.append(
         [
-            GSUBJ,
+            SUBJ,
             AUX,
             {
                 "LEMMA": {
@@ -252,7 +253,7 @@ def goal_cues() -> list[dict]:
     )
     pats.append(
         [
-            GSUBJ,
+            SUBJ,
             AUX,
             {"LEMMA": {"IN": ["can", "could"]}, "OP": "?"},
             {"LEMMA": {"IN": ["see", "picture", "imagine", "envision", "envisage"]}},
@@ -261,7 +262,7 @@ def goal_cues() -> list[dict]:
     )
     pats.append(
         [
-            GSUBJ,
+            SUBJ,
             AUX,
             {"LEMMA": {"IN": ["interested", "focused", "focussed", "set"]}},
             {"LEMMA": {"IN": ["in", "on"]}},
@@ -321,7 +322,7 @@ def goal_cues() -> list[dict]:
     pats.append(
         [
             {"LEMMA": "where"},
-            GSUBJ,
+            SUBJ,
             {"LEMMA": {"IN": ["want", "would", "'d", "’d", "hope", "see"]}},
             {"LEMMA": {"IN": ["to", "like", "love"]}, "OP": "*"},
             {"LEMMA": "be"},
@@ -330,7 +331,7 @@ def goal_cues() -> list[dict]:
     )
     pats.append(
         [
-            GSUBJ,
+            SUBJ,
             AUX,
             {"LEMMA": {"IN": ["want", "would", "'d", "’d", "hope"]}},
             {"LEMMA": {"IN": ["like", "love"]}, "OP": "?"},
@@ -342,12 +343,12 @@ def goal_cues() -> list[dict]:
         ]
     )
     pats.append([{"LEMMA": "the"}, {"LEMMA": "idea"}, {"LEMMA": "be"}, TO])
-    pats.append([GSUBJ, AUX, {"LEMMA": "gonna"}])
+    pats.append([SUBJ, AUX, {"LEMMA": "gonna"}])
     pats = [_expand_subject(p) for p in pats]
     out = [{"label": "GOAL_CUE", "pattern": p, "id": f"goal_{i}"} for i, p in enumerate(pats)]
     modal = [
         [
-            GSUBJ,
+            SUBJ,
             {
                 "LOWER": {
                     "IN": [
@@ -384,12 +385,12 @@ def goal_cues() -> list[dict]:
             },
         ],
         [
-            GSUBJ,
+            SUBJ,
             {"LEMMA": "be", "OP": "?"},
             {"LOWER": {"IN": ["going", "gonna"]}},
             {"LOWER": "to", "OP": "?"},
         ],
-        [GSUBJ, {"LEMMA": {"IN": ["need", "have"]}}, TO],
+        [SUBJ, {"LEMMA": {"IN": ["need", "have"]}}, TO],
         [
             {"LOWER": "the"},
             {"LOWER": "next"},
@@ -398,7 +399,7 @@ def goal_cues() -> list[dict]:
             TO,
         ],
         [
-            GSUBJ,
+            SUBJ,
             AUX,
             {"LEMMA": {"IN": ["want", "love", "like", "hope"]}},
             {"LOWER": {"IN": ["a", "an", "the", "my"]}},
@@ -430,7 +431,7 @@ def goal_cues() -> list[dict]:
         # "what I want (first) is to ..."
         [
             {"LOWER": "what"},
-            GSUBJ,
+            SUBJ,
             {"LOWER": {"IN": ["'d", "’d", "would", "really", "most", "do", "actually"]}, "OP": "*"},
             {"LEMMA": {"IN": ["want", "need", "hope", "like", "love", "aim"]}},
             {
@@ -452,7 +453,7 @@ def goal_cues() -> list[dict]:
     neg = {"LEMMA": {"IN": ["not", "n't", "never", "no"]}}
     negs = [
         [
-            GSUBJ,
+            SUBJ,
             AUX,
             neg,
             AUX,
@@ -482,7 +483,7 @@ def goal_cues() -> list[dict]:
             TO,
         ],
         [
-            GSUBJ,
+            SUBJ,
             AUX,
             {"LEMMA": "have"},
             {"LEMMA": {"IN": ["no", "zero", "little"]}},

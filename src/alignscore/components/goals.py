@@ -8,6 +8,7 @@ expression), and splits where a second aim is coordinated ("..., and lead the te
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -25,6 +26,7 @@ HYPOTHETICAL_CUE = "HYPOTHETICAL_CUE"
 LABEL_MARKS = frozenset({":", "-", "->", "–", "—", "=>", "=", "→"})
 MAX_GOAL_TOKENS = 30
 BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
+BULLET_LINE = re.compile(r"(?:^|\n)[ \t]*[-*•–·+]")
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -172,6 +174,8 @@ class GoalExtractor:
         goal ("Year 2-3", "Longer term:", "Goals"), whatever the item's shape ("- VP of
         Operations"). Items that open with a cue or a time label are left to those rules.
         """
+        if not BULLET_LINE.search(doc.text):
+            return []
         n = len(doc)
         items: list[tuple[int, int]] = []  # (line start, first token after the bullet mark)
         line_start = 0
