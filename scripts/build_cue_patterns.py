@@ -17,6 +17,20 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "src" / "alignscore" / "patterns" / "cues.jsonl"
 
 SUBJ = {"LEMMA": {"IN": ["i", "we", "me"]}}
+# "id", "im", "ive" ("I'd", "I'm", "I've" typed without an apostrophe) are split by the
+# tokenizer into "i" + "d" / "m" / "ve"; the "like to" / "looking to" cues accept the bare second
+# part after the subject (only there: an optional token in every cue slows the matcher down)
+GSUBJ = "GSUBJ"
+CONTRACTED = {"LOWER": {"IN": ["d", "m", "ve"]}, "OP": "?"}
+
+
+def _expand_subject(pattern: list) -> list[dict]:
+    """Replace the GSUBJ marker by the subject and an optional apostrophe-less contraction."""
+    out: list[dict] = []
+    for tok in pattern:
+        out += [SUBJ, CONTRACTED] if tok == GSUBJ else [tok]
+    return out
+MODALS = ["would", "'d", "’d", "will", "'ll", "’ll", "could", "can", "should"]
 AUX = {
     "LEMMA": {
         "IN": [
@@ -91,6 +105,7 @@ ADJ_CUES = [
     "determined",
     "hoping",
     "looking",
+    "look",  # the lemma of "looking": "I'm looking to"
     "motivated",
     "committed",
     "ready",
@@ -200,7 +215,7 @@ def goal_cues() -> list[dict]:
     pats.append(
         [{"LEMMA": {"IN": STRONG_VERBS}}, TO]
     )  # the goal starts after the cue: no need to match what precedes
-    pats.append([SUBJ, AUX, {"LEMMA": {"IN": WEAK_VERBS}}, TO])
+    pats.append([GSUBJ, AUX, {"LEMMA": {"IN": WEAK_VERBS}}, TO])
     pats.append(
         [
             SUBJ,
@@ -211,7 +226,7 @@ def goal_cues() -> list[dict]:
             TO,
         ]
     )
-    pats.append([SUBJ, AUX, {"LEMMA": {"IN": ADJ_CUES}}, TO])
+    pats.append([GSUBJ, AUX, {"LEMMA": {"IN": ADJ_CUES}}, TO])
     pats.append([SUBJ, AUX, {"LEMMA": "look"}, {"LEMMA": "forward"}, {"LEMMA": "to"}])
     pats.append(
         [
@@ -271,6 +286,31 @@ def goal_cues() -> list[dict]:
             {"LEMMA": {"IN": ["on", "that", "that's"]}, "OP": "?"},
         ]
     )
+    # "my goal over the next two years is to", "my plan for the long term is to": a short
+    # time or scope phrase between the goal noun and "is to"
+    pats.append(
+        [
+            {"LEMMA": {"IN": ["my", "the", "our", "one"]}},
+            NOUN_MODS,
+            {"LEMMA": {"IN": GOAL_NOUNS}},
+            {"LOWER": {"IN": ["for", "over", "in", "within", "during", "across", "by"]}},
+            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["to", "and", "but", "i"]}, "OP": "{1,5}"},
+            {"LEMMA": "be"},
+            TO,
+        ]
+    )
+    # subject dropped in notes: "- would love to co-author ..."
+    pats.append([{"LOWER": {"IN": ["would", "'d", "’d"]}}, {"LEMMA": {"IN": ["like", "love"]}}, TO])
+    # the role as the means: "this role would let me develop ...", "it will help me to ..."
+    pats.append(
+        [
+            {"LOWER": {"IN": MODALS}},
+            {"LOWER": {"IN": ["also", "really", "definitely", "eventually"]}, "OP": "*"},
+            {"LEMMA": {"IN": ["let", "help", "allow", "enable"]}},
+            {"LOWER": "me"},
+            {"LOWER": "to", "OP": "?"},
+        ]
+    )
     pats.append(
         [
             {"LEMMA": {"IN": ["my", "the"]}, "OP": "?"},
@@ -304,6 +344,7 @@ def goal_cues() -> list[dict]:
     )
     pats.append([{"LEMMA": "the"}, {"LEMMA": "idea"}, {"LEMMA": "be"}, TO])
     pats.append([SUBJ, AUX, {"LEMMA": "gonna"}])
+    pats = [_expand_subject(p) for p in pats]
     out = [{"label": "GOAL_CUE", "pattern": p, "id": f"goal_{i}"} for i, p in enumerate(pats)]
     modal = [
         [
@@ -364,6 +405,7 @@ def goal_cues() -> list[dict]:
             {"LOWER": {"IN": ["a", "an", "the", "my"]}},
         ],
     ]
+    modal = [_expand_subject(p) for p in modal]
     out += [{"label": "GOAL_CUE", "pattern": p, "id": f"modal_{i}"} for i, p in enumerate(modal)]
     fragments = [
         # "To deepen my analytics skills." / "Mostly to get good at Klaviyo flows."
@@ -390,16 +432,21 @@ def goal_cues() -> list[dict]:
         [
             {"LOWER": "what"},
             SUBJ,
-            {"LOWER": {"IN": ["'d", "’d", "would", "really", "most"]}, "OP": "*"},
+            {"LOWER": {"IN": ["'d", "’d", "would", "really", "most", "do", "actually"]}, "OP": "*"},
             {"LEMMA": {"IN": ["want", "need", "hope", "like", "love", "aim"]}},
             {
                 "LOWER": {"IN": ["first", "most", "next", "now", "to", "do", "long", "term", "-"]},
                 "OP": "*",
             },
+            # "what I want for my career / from this role is to"
+            {"LOWER": {"IN": ["for", "from", "in", "out", "of"]}, "OP": "?"},
+            {"LOWER": {"IN": ["my", "this", "the", "it"]}, "OP": "?"},
+            {"LOWER": {"IN": ["career", "role", "job", "future", "life", "position"]}, "OP": "?"},
             {"LEMMA": "be"},
             {"LOWER": "to", "OP": "?"},
         ],
     ]
+    fragments = [_expand_subject(p) for p in fragments]
     out += [
         {"label": "GOAL_CUE", "pattern": p, "id": f"fragment_{i}"} for i, p in enumerate(fragments)
     ]
@@ -451,6 +498,7 @@ def goal_cues() -> list[dict]:
         [{"LEMMA": "rather"}, {"LEMMA": "than"}],
         [{"LEMMA": "instead"}, {"LEMMA": "of"}],
     ]
+    negs = [_expand_subject(p) for p in negs]
     out += [
         {"label": "NEG_GOAL_CUE", "pattern": p, "id": f"neg_goal_{i}"} for i, p in enumerate(negs)
     ]

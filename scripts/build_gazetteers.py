@@ -121,6 +121,31 @@ NOT_HEADS = {
     "down",
     "on",
 }
+# A seniority or status word before a bare role noun makes a title in any context: "senior
+# engineer", "junior designers", "deputy head", "qualified solicitor". "lead" is also a verb
+# ("lead engineers"), so "lead" + role noun is added singular only, with its exact case forms.
+ROLE_PREFIXES = (
+    "senior",
+    "junior",
+    "principal",
+    "chief",
+    "deputy",
+    "assistant",
+    "associate",
+    "trainee",
+    "apprentice",
+    "graduate",
+    "staff",
+    "qualified",
+    "registered",
+    "certified",
+    "licensed",
+    "head",
+)
+CASED_ROLE_PREFIXES = ("lead",)
+ROLE_PREFIX_SKIP = {"ceo", "cfo", "coo", "cto", "cio", "cmo", "cpo", "cso", "gm", "vp", "senco",
+                    "hlta", "head", "principal", "president", "partner", "founder", "apprentice",
+                    "journeyman", "entrepreneur"}
 PAREN = re.compile(r"\s*\([^)]*\)\s*")
 SPACE = re.compile(r"\s+")
 
@@ -224,6 +249,25 @@ def build_titles(onet: Path, lemmas: dict[str, str]) -> tuple[list[dict], dict, 
             "job_zone": zone(soc) if soc else None,
         }
         patterns.append({"label": "TITLE", "pattern": key, "id": tid})
+    known = {p["pattern"] for p in patterns}
+    for noun in sorted(role_nouns - ROLE_PREFIX_SKIP):
+        for prefix in ROLE_PREFIXES:
+            key = f"{prefix} {noun}"
+            if key in known or prefix == noun:
+                continue
+            tid = _key(key)
+            info.setdefault(tid, {"title": key.title(), "soc": None, "job_zone": None})
+            patterns.append({"label": "TITLE", "pattern": key, "id": tid})
+        for prefix in CASED_ROLE_PREFIXES:
+            key = f"{prefix} {noun}"
+            if key in known:
+                continue
+            tid = _key(key)
+            info.setdefault(tid, {"title": key.title(), "soc": None, "job_zone": None})
+            for form in (key, key.title()):
+                patterns.append(
+                    {"label": "TITLE", "pattern": [{"ORTH": t} for t in form.split()], "id": tid}
+                )
     return patterns, info, sorted(role_nouns)
 
 
@@ -337,13 +381,15 @@ def main(taxonomy: str) -> None:
     lemmas, common, common_wide = _lookups()
     titles, info, role_nouns = build_titles(tax / "onet-29.2", lemmas)
     skills = build_skills(tax / "onet-29.2", tax / "esco", common, common_wide, lemmas)
-    title_keys = {p["pattern"] for p in titles}
+    title_keys = {p["pattern"] for p in titles if isinstance(p["pattern"], str)}
     curated = {_key(ln.partition("\t")[0]) for ln in _read_list("skills_curated.tsv")}
     # a name that is both: the curated side wins; otherwise it stays a title
     skill_keys = {
         p["pattern"] for p in skills if isinstance(p["pattern"], str) and p["id"] in curated
     }
-    titles = [p for p in titles if p["pattern"] not in skill_keys]
+    titles = [
+        p for p in titles if not (isinstance(p["pattern"], str) and p["pattern"] in skill_keys)
+    ]
     skills = [
         p
         for p in skills

@@ -174,3 +174,43 @@ def test_spacy_load_finds_components_through_entry_points():
     ) % (model_dir() / "pipeline")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "GOAL" in out.stdout and "SKILL" in out.stdout
+
+
+# ---------------------------------------------------------------- titles: seniority and modifiers
+@pytest.mark.parametrize(
+    "text, titles",
+    [
+        ("Weekly 1:1 mentoring with a senior engineer.", ["senior engineer"]),
+        ("You'll be paired with our Lead Designer.", ["Lead Designer"]),
+        ("I could mentor junior designers later.", ["junior designers"]),
+        ("Reporting to the Principal Lawyer.", ["Principal Lawyer"]),
+        ("I want to keep developing as a housing lawyer.", ["housing lawyer"]),
+        ("Long term I'd love to be a commercial solicitor in-house.", ["commercial solicitor"]),
+        ("I know how a planning officer thinks, and I want to become one.", []),
+        ("I want to lead engineers through the migration.", []),
+        ("I want to lead designers and developers.", []),
+        ("I enjoy working with the planning team.", []),
+    ],
+)
+def test_title_structure_cases(text, titles):
+    assert labelled(text, "TITLE") == titles
+
+
+# ---------------------------------------------------------------- skills: head-noun phrases
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("I think reliability engineering is where I'd go.", ["reliability engineering"]),
+        ("She knows contract management inside out.", ["contract management"]),
+        ("Maybe research, maybe teaching.", []),
+        ("I enjoy writing and I want to get better at it.", []),
+        ("After two years programme management feels natural.", ["programme management"]),
+        ("I'd love to do usability testing every sprint.", ["usability testing"]),
+        ("First I want to get sharp at card disputes.", ["card disputes"]),
+        ("Then the board pack and the transport policy work.", ["board pack", "transport policy"]),
+        ("I want a good degree of autonomy.", []),
+        ("That claim is not true.", []),
+    ],
+)
+def test_headed_skill_modifiers(text, skills):
+    assert labelled(text, "SKILL") == skills

@@ -63,6 +63,9 @@ def test_same_matches_as_spacy_matcher_on_packaged_patterns(nlp, docs):
         [{"IS_SENT_START": True, "LOWER": {"IN": ["a", "b"]}}],
         [{"LIKE_NUM": True}, {"ORTH": {"IN": ["-", "to"]}}, {"LIKE_NUM": True}],
         [{"TEXT": {"REGEX": "^[A-Z]"}}, {"LOWER": "b"}],
+        [{"LOWER": "b", "OP": "{2}"}],
+        [{"LOWER": "a"}, {"LOWER": {"NOT_IN": ["a"]}, "IS_PUNCT": False, "OP": "{1,3}"}],
+        [{"LOWER": "b", "OP": "{2,}"}, {"LOWER": "c", "OP": "{,1}"}],
     ],
 )
 def test_operators_agree_with_spacy(pattern):
@@ -79,7 +82,8 @@ def test_operators_agree_with_spacy(pattern):
     "pattern",
     [
         [{"POS": "NOUN"}],
-        [{"LOWER": "a", "OP": "{2}"}],
+        [{"LOWER": "a", "OP": "!"}],
+        [{"LOWER": "a", "OP": "{3,1}"}],
         [{"LEMMA": {"FUZZY": "walk"}}],
         [],
     ],

@@ -442,17 +442,35 @@ class Gazetteer:
             return None
         if i + 1 < len(doc) and norms[i + 1] == "of" and noun in STRONG_OF_HEADS:
             return (i, i + 1, TITLE, noun)  # grown by _grow_title
-        j = i - 1
+        # up to two noun modifiers belong to the title: "as a housing lawyer"
+        first = i
+        while first > 0 and i - first < 2 and self._role_modifier(doc[first - 1], norms[first - 1]):
+            first -= 1
+        j = first - 1
         skipped = 0
         while j >= 0 and (norms[j] in ROLE_SKIP or norms[j] in SENIORITY_WORDS) and skipped < 3:
             j -= 1
             skipped += 1
         if j >= 0 and (norms[j] in ROLE_CUES or norms[j] == "to"):
-            start = i
+            start = first
             while start - 1 > j and norms[start - 1] in SENIORITY_WORDS:
                 start -= 1
             return (start, i + 1, TITLE, noun)
         return None
+
+    def _role_modifier(self, tok: Any, norm: str) -> bool:
+        """A word that can qualify a role noun inside a title ("housing", "commercial")."""
+        low = tok.lower_
+        return (
+            tok.is_alpha
+            and len(low) > 2
+            and norm not in self.not_modifiers
+            and norm not in ROLE_SKIP
+            and norm not in SENIORITY_WORDS
+            and norm not in ROLE_CUES
+            and tok.lemma_ not in self.goal_verbs
+            and not low.endswith(("ly", "ed"))
+        )
 
     def _grow_title(
         self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]

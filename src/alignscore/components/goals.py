@@ -8,6 +8,7 @@ expression), and splits where a second aim is coordinated ("..., and lead the te
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.language import Language
@@ -24,6 +25,8 @@ NEG_GOAL_CUE = "NEG_GOAL_CUE"
 HYPOTHETICAL_CUE = "HYPOTHETICAL_CUE"
 LABEL_MARKS = frozenset({":", "-", "->", "–", "—", "=>", "=", "→"})
 MAX_GOAL_TOKENS = 30
+BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
+BULLET_LINE = re.compile(r"(?:^|\n)[ \t]*[-*•–·+]")
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -63,6 +66,7 @@ class GoalExtractor:
         self.light_verbs = frozenset(lex["light_verbs"])
         self.not_goal_verbs = frozenset(lex["not_goal_verbs"])
         self.not_goals = frozenset(lex["not_goals"])
+        self.heading_words = frozenset(lex.get("bullet_heading_words", ()))
 
     def _is_stop(self, tok: Any) -> bool:
         return tok.text in self.hard_stops or (tok.is_space and "\n" in tok.text)
@@ -155,6 +159,64 @@ class GoalExtractor:
                 out.append((s, e))
         return out
 
+    def _is_idiom(self, text: str) -> bool:
+        """True for answer-framing idioms ("be honest with you ...", "give you the picture")."""
+        if text in self.not_goals:
+            return True
+        words = text.split()
+        return any(" ".join(words[:n]) in self.not_goals for n in range(1, min(4, len(words))))
+
+    def _bullet_openers(self, doc: Doc, horizons: list[Span], cues: list[Span]) -> list[int]:
+        """Token offsets where a bullet item opens a goal without a first-person cue.
+
+        An item is a goal when it starts with a verb of aiming in its base form ("- get the
+        licence", "- lead the team"), or when the heading line above its list names a time or a
+        goal ("Year 2-3", "Longer term:", "Goals"), whatever the item's shape ("- VP of
+        Operations"). Items that open with a cue or a time label are left to those rules.
+        """
+        if not BULLET_LINE.search(doc.text):
+            return []
+        n = len(doc)
+        items: list[tuple[int, int]] = []  # (line start, first token after the bullet mark)
+        line_start = 0
+        for k in range(n + 1):
+            if k == n or (doc[k].is_space and "\n" in doc[k].text):
+                if line_start < k and doc[line_start].text in BULLET_MARKS:
+                    items.append((line_start, line_start + 1))
+                line_start = k + 1
+        if not items:
+            return []
+        horizon_at = {h.start: h.end for h in horizons}
+        labelled = set(horizon_at) | {c.start for c in cues}
+        out = []
+        for line_start, first in items:
+            if first >= n or first in labelled or doc[first].is_space:
+                continue
+            tok = doc[first]
+            if tok.lemma_ in self.goal_verbs and tok.lower_ == tok.lemma_:
+                out.append(first)
+                continue
+            if self._heading_names_goals(doc, line_start, horizons):
+                out.append(first)
+        return out
+
+    def _heading_names_goals(self, doc: Doc, line_start: int, horizons: list[Span]) -> bool:
+        """True when the heading line over a bullet list names a time or a goal."""
+        end = line_start - 1  # the newline token before the item
+        while end > 0:
+            start = end
+            while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+                start -= 1
+            line = doc[start:end]
+            if len(line) and not (line[0].text in BULLET_MARKS and line[-1].text != ":"):
+                if len(line) > 12:
+                    return False
+                if any(h.start >= start and h.end <= end for h in horizons):
+                    return True
+                return any(t.lemma_ in self.heading_words for t in line)
+            end = start - 1
+        return False
+
     def find(self, doc: Doc) -> list[Span]:
         """Return GOAL spans with ``negated`` and ``hypothetical`` set."""
         cues_group = doc.spans.get(self.cues_key, [])
@@ -168,6 +230,8 @@ class GoalExtractor:
         for h in horizon_spans:
             if h.end < len(doc) and doc[h.end].text in LABEL_MARKS:
                 openers.append((h.end + 1, False))
+        # bullet notes: "Goals\n- get the ServSafe certificate", "Year 2-3\n- VP of Operations"
+        openers += [(k, False) for k in self._bullet_openers(doc, horizon_spans, cues)]
         # "I'd say", "I'll be honest": a modal cue opens a goal only before a verb of aiming
         openers = [
             (start, neg)
@@ -181,7 +245,7 @@ class GoalExtractor:
             for s, e in self._clauses(doc, start, cue_starts, horizons):
                 if (s, e) in seen or any(g.start <= s < g.end for g in goals):
                     continue
-                if doc[s:e].text.lower() in self.not_goals:
+                if self._is_idiom(doc[s:e].text.lower()):
                     continue
                 seen.add((s, e))
                 span = Span(doc, s, e, label=GOAL)

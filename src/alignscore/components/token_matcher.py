@@ -11,7 +11,8 @@ a non-empty span, including every end a ``*``/``?``/``+`` element allows.
 Supported token keys: ``ORTH``/``TEXT``, ``LOWER``, ``LEMMA``, ``NORM``, ``SHAPE`` (a string, or a
 dict with ``IN``/``NOT_IN``; ``TEXT``/``LOWER`` also ``REGEX``), boolean lexical attributes
 (``LIKE_NUM``, ``IS_DIGIT``, ``IS_ALPHA``, ``IS_PUNCT``, ``IS_TITLE``, ``IS_LOWER``, ``IS_UPPER``,
-``IS_SPACE``) and ``IS_SENT_START``; ``OP`` one of ``?``, ``*``, ``+`` (or none). Anything else
+``IS_SPACE``) and ``IS_SENT_START``; ``OP`` one of ``?``, ``*``, ``+``, ``{n}``, ``{n,m}``,
+``{n,}``, ``{,m}`` (or none). Anything else
 raises :class:`ValueError` when the pattern is added, never a silent mismatch.
 
 Example:
@@ -65,6 +66,23 @@ _LEXICAL_ATTRS = {"ORTH", "TEXT", "LOWER", "NORM", "SHAPE", "PREFIX", "SUFFIX", 
 _Test = tuple[
     str, frozenset[int] | None, frozenset[int] | None, bool | None, "re.Pattern[str] | None"
 ]
+
+
+_REPEAT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+
+
+def _repeat_bounds(op: str) -> tuple[int, int | None] | None:
+    """``{n}``, ``{n,m}``, ``{n,}``, ``{,m}`` -> (low, high or None); None if not such an op."""
+    m = _REPEAT.match(op)
+    if m is None or (not m.group(1) and not m.group(3)):
+        return None
+    low = int(m.group(1) or 0)
+    if not m.group(2):
+        return low, low
+    high = int(m.group(3)) if m.group(3) else None
+    if high is not None and high < low:
+        return None
+    return low, high
 
 
 class _Element:
@@ -145,7 +163,8 @@ class TokenPatternMatcher:
         elements: list[_Element] = []
         for spec in pattern:
             op = spec.get("OP")
-            if op not in _OPS:
+            repeat = _repeat_bounds(op) if isinstance(op, str) and op.startswith("{") else None
+            if op not in _OPS and repeat is None:
                 raise ValueError(f"Unsupported OP {op!r} in {spec!r}.")
             tests: list[_Test] = []
             for raw_key, value in spec.items():
@@ -183,7 +202,14 @@ class TokenPatternMatcher:
                     tests.append((key, None, None, value, None))
                 else:
                     raise ValueError(f"Unsupported token attribute {raw_key!r} in {spec!r}.")
-            if _OPS[op] == "+":
+            if repeat is not None:
+                low, high = repeat  # {n,m}: n required copies, then m - n optional ones (or "*")
+                elements.extend(_Element(tests, "1") for _ in range(low))
+                if high is None:
+                    elements.append(_Element(tests, "*"))
+                else:
+                    elements.extend(_Element(tests, "?") for _ in range(high - low))
+            elif _OPS[op] == "+":
                 elements.append(_Element(tests, "1"))
                 elements.append(_Element(tests, "*"))
             else:

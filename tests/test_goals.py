@@ -1,0 +1,78 @@
+"""Truth tables for GOAL cues and clause rules (positive and negative cases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alignscore import extract
+
+
+def goals(text: str) -> list[str]:
+    return [s.text for s in extract(text) if s.label == "GOAL"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # cues typed without apostrophes
+        ("id like to get my forklift licence this year", ["get my forklift licence"]),
+        ("honestly id love to run the pastry section", ["run the pastry section"]),
+        ("im looking to learn the payroll side properly", ["learn the payroll side properly"]),
+        # a time phrase between the goal noun and "is to"
+        (
+            "My goal over the next two years is to pass the CPA exam.",
+            ["pass the CPA exam"],
+        ),
+        ("My plan for the long term is to open a second clinic.", ["open a second clinic"]),
+        ("What I want for my career is to lead a design team.", ["lead a design team"]),
+        # subject dropped in notes
+        ("- would love to co-author technical reports", ["co-author technical reports"]),
+        # "what I do want is to"
+        ("What I do want is to run the night audit.", ["run the night audit"]),
+        # the role as the means: "this role would let me ..."
+        (
+            "This role would let me develop my financial modelling.",
+            ["develop my financial modelling"],
+        ),
+    ],
+)
+def test_goal_cue_variants(text, expected):
+    assert goals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # bullet items that start with a verb of aiming
+        (
+            "Goals\n- get the ServSafe certificate\n- lead the pastry section",
+            ["get the ServSafe certificate", "lead the pastry section"],
+        ),
+        # bullet items under a time heading, noun phrases included
+        ("Year 2-3\n- VP of Operations\n- a seat on the exec team", ["VP of Operations", "a seat on the exec team"]),
+        ("Longer term:\n- own the analytics roadmap", ["own the analytics roadmap"]),
+    ],
+)
+def test_bullet_list_goals(text, expected):
+    assert goals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # past experience in bullets is not a goal
+        "Background:\n- ran the night shift for three years\n- 16 yrs Army logistics",
+        "Why this role\n- the mentoring programme\n- the hybrid pattern",
+        # answer-framing idioms, not aims
+        "I want to be honest with you about my plan.",
+        "To be honest i havent figured out the long game yet.",
+        "Okay, so I'll give you the full picture.",
+        "Yeah, so, um, I'll be straight with you.",
+        # "let me" without a modal is not the role as a means
+        "Let me explain how I got here.",
+        # "id" as a noun
+        "My staff id card still works.",
+    ],
+)
+def test_not_goals(text):
+    assert goals(text) == []
