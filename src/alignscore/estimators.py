@@ -3,10 +3,10 @@
 Each target (``alignment``, ``specificity``, ``employer_focus``, ``overall``) gets a gradient-
 boosted regressor on the pair features, then an isotonic calibrator fitted on out-of-fold
 predictions (folds grouped by job description) that maps the raw prediction to the expected band.
-When X carries the answer text (column ``text_column``), a TF-IDF (hashed word 1-2 grams seen in at
-least two training answers) ridge model per target adds its
-prediction as one more feature (out-of-fold while fitting, so the boosted model never sees a
-prediction made from its own training row).
+When X carries the answer text (column ``text_column``), a TF-IDF ridge model per target (word
+1-2 grams hashed with CRC-32 by :mod:`alignscore.hashing`, columns seen in at least two training
+answers) adds its prediction as one more feature (out-of-fold while fitting, so the boosted model
+never sees a prediction made from its own training row).
 The reported float is ``(band - 1) / 4`` of that calibrated value, clipped to [0, 1]; the 1-5 band
 is its rounding. Both come from one monotone map, so the band never disagrees with the float.
 
@@ -30,13 +30,14 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, clone
 from sklearn.ensemble import HistGradientBoostingRegressor
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import InvalidInputError
+from .hashing import N_FEATURES, hashed_counts
 from .labels import SCORES
 
 __all__ = ["RubricScorer", "band_of", "float_of"]
@@ -107,14 +108,26 @@ class RubricScorer(BaseEstimator):
             )
         return X.drop(columns=[self.text_column], errors="ignore")
 
-    def _vectorizer(self) -> HashingVectorizer:
-        # stateless hashing keeps the artefact free of a vocabulary dict (fast, small to load)
-        return HashingVectorizer(
-            ngram_range=(1, 2), n_features=2**18, alternate_sign=False, norm=None, dtype=np.float64
+    @staticmethod
+    def _hashed(texts: pd.Series) -> Any:
+        """Hashed term counts of ``texts`` (:mod:`alignscore.hashing`) as a CSR matrix."""
+        from scipy.sparse import csr_matrix
+
+        indptr, indices, data = [0], [], []
+        for text in texts.fillna("").astype(str):
+            counts = hashed_counts(text)
+            indices.extend(counts)
+            data.extend(counts.values())
+            indptr.append(len(indices))
+        matrix = csr_matrix(
+            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
+            shape=(len(indptr) - 1, N_FEATURES),
         )
+        matrix.sort_indices()
+        return matrix
 
     def _text_models(self, texts: pd.Series, Y: np.ndarray) -> tuple[TfidfTransformer, list[Ridge]]:
-        counts = self._vectorizer().transform(texts.fillna("").astype(str))
+        counts = self._hashed(texts)
         seen = np.asarray((counts > 0).sum(axis=0)).ravel() >= 2  # like min_df=2
         counts = counts[:, np.flatnonzero(seen)]
         tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
@@ -125,7 +138,7 @@ class RubricScorer(BaseEstimator):
     def _text_predict(
         self, tfidf: TfidfTransformer, ridges: list[Ridge], texts: pd.Series
     ) -> np.ndarray:
-        counts = self._vectorizer().transform(texts.fillna("").astype(str))[:, tfidf.kept_columns_]
+        counts = self._hashed(texts)[:, tfidf.kept_columns_]
         Xt = tfidf.transform(counts)
         return np.column_stack([r.predict(Xt) for r in ridges])
 
