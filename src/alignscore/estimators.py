@@ -9,6 +9,9 @@ answers) adds its prediction as one more feature (out-of-fold while fitting, so 
 never sees a prediction made from its own training row).
 The reported float is ``(band - 1) / 4`` of that calibrated value, clipped to [0, 1]; the 1-5 band
 is its rounding. Both come from one monotone map, so the band never disagrees with the float.
+:meth:`RubricScorer.compile` turns the fitted model into a
+:class:`~alignscore.compiled.CompiledScorer`, which predicts the same from NumPy arrays alone and
+is what ``alignscore train`` saves and :func:`alignscore.load` uses.
 
 Example:
     >>> import numpy as np, pandas as pd
@@ -36,21 +39,12 @@ from sklearn.linear_model import Ridge
 from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
+from .compiled import CompiledScorer, band_of, float_of
 from .errors import InvalidInputError
 from .hashing import N_FEATURES, hashed_counts
 from .labels import SCORES
 
 __all__ = ["RubricScorer", "band_of", "float_of"]
-
-
-def float_of(band_value: np.ndarray) -> np.ndarray:
-    """Map a (fractional) band value 1-5 to the reported float in [0, 1]."""
-    return np.clip((np.asarray(band_value, dtype=float) - 1.0) / 4.0, 0.0, 1.0)
-
-
-def band_of(score: np.ndarray) -> np.ndarray:
-    """Map reported floats in [0, 1] to integer bands 1-5 (monotone)."""
-    return np.clip(np.floor(np.asarray(score, dtype=float) * 4.0 + 1.5), 1, 5).astype(int)
 
 
 class RubricScorer(BaseEstimator):
@@ -229,3 +223,12 @@ class RubricScorer(BaseEstimator):
         """Names of the outputs: the four targets."""
         check_is_fitted(self, "estimators_")
         return np.asarray(self.targets_, dtype=object)
+
+    def compile(self) -> CompiledScorer:
+        """The fitted model as NumPy arrays: predicts the same without scikit-learn.
+
+        Returns:
+            A :class:`~alignscore.compiled.CompiledScorer` (what ``alignscore train`` saves).
+        """
+        check_is_fitted(self, "estimators_")
+        return CompiledScorer.from_estimator(self)
