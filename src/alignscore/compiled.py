@@ -380,6 +380,16 @@ class CompiledScorer:
         )
 
 
+#: one entry per tree node, all trees concatenated (child indices local to the tree)
+_NODE_ARRAYS = (
+    "node_value",
+    "node_feature",
+    "node_threshold",
+    "node_left",
+    "node_right",
+    "node_is_leaf",
+    "node_missing_go_to_left",
+)
 _ARRAY_NAMES = (
     "format",
     "targets",
@@ -390,13 +400,7 @@ _ARRAY_NAMES = (
     "baseline",
     "trees_per_target",
     "node_offsets",
-    "node_value",
-    "node_feature",
-    "node_threshold",
-    "node_left",
-    "node_right",
-    "node_is_leaf",
-    "node_missing_go_to_left",
+    *_NODE_ARRAYS,
     "calib_x",
     "calib_y",
     "calib_offsets",
@@ -427,14 +431,7 @@ def _check_arrays(a: Mapping[str, np.ndarray]) -> None:
         problems.append("node offsets covering every node")
     elif (np.diff(offsets) < 1).any():
         problems.append("at least one node per tree")
-    for name in (
-        "node_feature",
-        "node_threshold",
-        "node_left",
-        "node_right",
-        "node_is_leaf",
-        "node_missing_go_to_left",
-    ):
+    for name in _NODE_ARRAYS:
         if len(a[name]) != n_nodes:
             problems.append(f"{name} of length {n_nodes}")
     if not problems:
