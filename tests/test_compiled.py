@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,6 +13,8 @@ from alignscore import InvalidInputError
 from alignscore.compiled import CompiledScorer
 from alignscore.estimators import RubricScorer
 from alignscore.labels import SCORES
+from alignscore.persistence import load_model
+from alignscore.pipeline import model_dir
 
 WORDS = ["i", "want", "to", "lead", "grow", "learn", "sql", "data", "team", "role", "our", "years"]
 
@@ -139,3 +146,56 @@ def test_input_checks(data, fitted):
 def test_from_estimator_needs_a_fitted_model():
     with pytest.raises(ValueError, match="Fit the RubricScorer"):
         CompiledScorer.from_estimator(RubricScorer())
+
+
+def test_shipped_model_reproduces_its_dev_metrics(nlp):
+    """The saved arrays give the dev figures train() computed (and checked against sklearn)."""
+    from alignscore.compiled import band_of
+    from alignscore.datasets import load_corpus
+    from alignscore.training import corpus_features, metrics
+
+    model, _, meta = load_model(model_dir("default"))
+    corpus = load_corpus("all")
+    dev = corpus[corpus["split"] == "dev"]
+    X = corpus_features(dev, nlp)
+    floats = model.predict(X)
+    got = {
+        t: metrics(dev[t].to_numpy(), band_of(floats)[:, k], floats[:, k])
+        for k, t in enumerate(SCORES)
+    }
+    assert got == meta["metrics"]["dev_before_rubric_caps"]
+    numeric = X[model.numeric_features_].to_numpy()
+    assert np.array_equal(model.predict(numeric, texts=list(dev["answer"])), floats)
+
+
+@pytest.mark.slow
+def test_shipped_model_is_the_compiled_fitted_model(nlp):
+    """Refit as train() does: compiled equals fitted on dev, and equals the shipped arrays."""
+    from alignscore.datasets import load_corpus
+    from alignscore.training import corpus_features
+
+    shipped, _, meta = load_model(model_dir("default"))
+    corpus = load_corpus("all")
+    X = corpus_features(corpus, nlp)
+    tr = (corpus["split"] == "train").to_numpy()
+    dev = (corpus["split"] == "dev").to_numpy()
+    fitted = RubricScorer(random_state=meta["random_state"]).fit(
+        X[tr], corpus.loc[tr, list(SCORES)], groups=corpus.loc[tr, "jd_id"]
+    )
+    expected = fitted.predict_band_values(X[dev])
+    assert np.abs(fitted.compile().predict_band_values(X[dev]) - expected).max() < 1e-9
+    assert np.abs(shipped.predict_band_values(X[dev]) - expected).max() < 1e-9
+
+
+def test_scoring_imports_neither_sklearn_nor_skops(tmp_path):
+    code = (
+        "import sys, json, alignscore\n"
+        "alignscore.load()\n"
+        "r = alignscore.score('In two years I want to lead the SQL team here.', 'Data Analyst.')\n"
+        "print(json.dumps([m for m in ('sklearn', 'skops', 'scipy') if m in sys.modules]))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []

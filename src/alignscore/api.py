@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from .analysis import AnalyzedPair, JobCache, analyze_pairs
+from .compiled import band_of
 from .errors import InvalidInputError
-from .estimators import band_of
 from .explain import explain
 from .extraction import doc_spans
 from .features import feature_frame
