@@ -19,6 +19,15 @@ from alignscore.pipeline import model_dir
 WORDS = ["i", "want", "to", "lead", "grow", "learn", "sql", "data", "team", "role", "our", "years"]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _one_openmp_thread():
+    """Fit on one thread: the data is tiny, and two OpenMP threads crawl (20x) on a busy core."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        yield
+
+
 @pytest.fixture(scope="module")
 def data():
     """Features with missing values (some tied to the target) and answer texts."""
