@@ -1,8 +1,9 @@
 """alignscore: judge answers to "How does this position align with your career goals?".
 
 A spaCy pipeline extracts the candidate's goals, their time horizons, skills and job titles (and
-the job description's title, skills and growth offers); a feature-based scikit-learn model scores
-alignment, specificity and employer focus, raises the rubric's flags and explains each score.
+the job description's title, skills and growth offers); a feature-based model (trained with
+scikit-learn, compiled to NumPy arrays for scoring) scores alignment, specificity and employer
+focus, raises the rubric's flags and explains each score.
 """
 
 from __future__ import annotations

@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from .analysis import AnalyzedPair, JobCache, analyze_pairs
+from .compiled import band_of
 from .errors import InvalidInputError
-from .estimators import band_of
 from .explain import explain
 from .extraction import doc_spans
 from .features import feature_frame
@@ -263,9 +263,9 @@ def _score_chunks_parallel(
     """Score batches in ``n_process`` worker processes, in input order, with a bounded window.
 
     Each worker loads its own pipeline, model and posting cache once. Workers are started with
-    "spawn", not "fork": a forked child of a process that has used OpenMP (the gradient-boosted
-    trees) can hang on its first OpenMP call. At most ``2 * n_process`` batches are in flight, so
-    memory stays flat.
+    "spawn", not "fork": a forked child of a process that has used OpenMP (scikit-learn, e.g.
+    after training in the same process; scoring itself runs on NumPy) can hang on its first
+    OpenMP call. At most ``2 * n_process`` batches are in flight, so memory stays flat.
     """
     import multiprocessing as mp
     from collections import deque

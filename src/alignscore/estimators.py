@@ -3,12 +3,15 @@
 Each target (``alignment``, ``specificity``, ``employer_focus``, ``overall``) gets a gradient-
 boosted regressor on the pair features, then an isotonic calibrator fitted on out-of-fold
 predictions (folds grouped by job description) that maps the raw prediction to the expected band.
-When X carries the answer text (column ``text_column``), a TF-IDF (hashed word 1-2 grams seen in at
-least two training answers) ridge model per target adds its
-prediction as one more feature (out-of-fold while fitting, so the boosted model never sees a
-prediction made from its own training row).
+When X carries the answer text (column ``text_column``), a TF-IDF ridge model per target (word
+1-2 grams hashed with CRC-32 by :mod:`alignscore.hashing`, columns seen in at least two training
+answers) adds its prediction as one more feature (out-of-fold while fitting, so the boosted model
+never sees a prediction made from its own training row).
 The reported float is ``(band - 1) / 4`` of that calibrated value, clipped to [0, 1]; the 1-5 band
 is its rounding. Both come from one monotone map, so the band never disagrees with the float.
+:meth:`RubricScorer.compile` turns the fitted model into a
+:class:`~alignscore.compiled.CompiledScorer`, which predicts the same from NumPy arrays alone and
+is what ``alignscore train`` saves and :func:`alignscore.load` uses.
 
 Example:
     >>> import numpy as np, pandas as pd
@@ -30,26 +33,18 @@ import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, clone
 from sklearn.ensemble import HistGradientBoostingRegressor
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
+from .compiled import CompiledScorer, band_of, float_of
 from .errors import InvalidInputError
+from .hashing import N_FEATURES, hashed_counts
 from .labels import SCORES
 
 __all__ = ["RubricScorer", "band_of", "float_of"]
-
-
-def float_of(band_value: np.ndarray) -> np.ndarray:
-    """Map a (fractional) band value 1-5 to the reported float in [0, 1]."""
-    return np.clip((np.asarray(band_value, dtype=float) - 1.0) / 4.0, 0.0, 1.0)
-
-
-def band_of(score: np.ndarray) -> np.ndarray:
-    """Map reported floats in [0, 1] to integer bands 1-5 (monotone)."""
-    return np.clip(np.floor(np.asarray(score, dtype=float) * 4.0 + 1.5), 1, 5).astype(int)
 
 
 class RubricScorer(BaseEstimator):
@@ -107,14 +102,26 @@ class RubricScorer(BaseEstimator):
             )
         return X.drop(columns=[self.text_column], errors="ignore")
 
-    def _vectorizer(self) -> HashingVectorizer:
-        # stateless hashing keeps the artefact free of a vocabulary dict (fast, small to load)
-        return HashingVectorizer(
-            ngram_range=(1, 2), n_features=2**18, alternate_sign=False, norm=None, dtype=np.float64
+    @staticmethod
+    def _hashed(texts: pd.Series) -> Any:
+        """Hashed term counts of ``texts`` (:mod:`alignscore.hashing`) as a CSR matrix."""
+        from scipy.sparse import csr_matrix
+
+        indptr, indices, data = [0], [], []
+        for text in texts.fillna("").astype(str):
+            counts = hashed_counts(text)
+            indices.extend(counts)
+            data.extend(counts.values())
+            indptr.append(len(indices))
+        matrix = csr_matrix(
+            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), indptr),
+            shape=(len(indptr) - 1, N_FEATURES),
         )
+        matrix.sort_indices()
+        return matrix
 
     def _text_models(self, texts: pd.Series, Y: np.ndarray) -> tuple[TfidfTransformer, list[Ridge]]:
-        counts = self._vectorizer().transform(texts.fillna("").astype(str))
+        counts = self._hashed(texts)
         seen = np.asarray((counts > 0).sum(axis=0)).ravel() >= 2  # like min_df=2
         counts = counts[:, np.flatnonzero(seen)]
         tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
@@ -125,7 +132,7 @@ class RubricScorer(BaseEstimator):
     def _text_predict(
         self, tfidf: TfidfTransformer, ridges: list[Ridge], texts: pd.Series
     ) -> np.ndarray:
-        counts = self._vectorizer().transform(texts.fillna("").astype(str))[:, tfidf.kept_columns_]
+        counts = self._hashed(texts)[:, tfidf.kept_columns_]
         Xt = tfidf.transform(counts)
         return np.column_stack([r.predict(Xt) for r in ridges])
 
@@ -216,3 +223,12 @@ class RubricScorer(BaseEstimator):
         """Names of the outputs: the four targets."""
         check_is_fitted(self, "estimators_")
         return np.asarray(self.targets_, dtype=object)
+
+    def compile(self) -> CompiledScorer:
+        """The fitted model as NumPy arrays: predicts the same without scikit-learn.
+
+        Returns:
+            A :class:`~alignscore.compiled.CompiledScorer` (what ``alignscore train`` saves).
+        """
+        check_is_fitted(self, "estimators_")
+        return CompiledScorer.from_estimator(self)

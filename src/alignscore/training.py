@@ -1,7 +1,8 @@
 """Train the default scorer from the corpus and evaluate it next to simple baselines.
 
 ``train()`` fits :class:`~alignscore.estimators.RubricScorer` on the train split (folds grouped by
-job description) and writes ``models/<name>/``; ``evaluate()`` scores a split and returns, per
+job description), compiles it to a :class:`~alignscore.compiled.CompiledScorer` (checked to predict
+the same on dev) and writes ``models/<name>/``; ``evaluate()`` scores a split and returns, per
 score, quadratic weighted kappa of the bands, Spearman of the floats and MAE of the bands, the
 same for three baselines fitted on the same train split (answer length alone, TF-IDF cosine of
 answer and posting, a TF-IDF bag-of-words ridge), per-flag precision / recall / F1, and the
@@ -18,7 +19,9 @@ import numpy as np
 import pandas as pd
 
 from .analysis import analyze_pairs
+from .compiled import band_of
 from .datasets import corpus_dir, load_corpus, summarize_corpus
+from .errors import AlignScoreError
 from .estimators import RubricScorer
 from .features import feature_frame
 from .flags import FlagThresholds
@@ -92,16 +95,27 @@ def baseline_predictions(
 
 
 def train(name: str = "default", *, random_state: int = 0) -> Path:
-    """Fit the scorer on the train split and save it (with dev metrics) to ``models/<name>/``."""
+    """Fit on the train split, compile, and save (with dev metrics) to ``models/<name>/``.
+
+    Raises:
+        AlignScoreError: the compiled scorer does not reproduce the fitted one on dev.
+    """
     corpus = load_corpus("all")
     nlp = load_pipeline()
     X = corpus_features(corpus, nlp)
     tr = (corpus["split"] == "train").to_numpy()
     dev = (corpus["split"] == "dev").to_numpy()
-    model = RubricScorer(random_state=random_state).fit(
+    fitted = RubricScorer(random_state=random_state).fit(
         X[tr], corpus.loc[tr, list(SCORES)], groups=corpus.loc[tr, "jd_id"]
     )
-    bands, floats = model.predict_bands(X[dev]), model.predict(X[dev])
+    model = fitted.compile()
+    floats = model.predict(X[dev])
+    gap = float(np.abs(floats - fitted.predict(X[dev])).max())
+    if not gap < 1e-9:
+        raise AlignScoreError(
+            f"The compiled scorer differs from the fitted one by {gap:.3g} on dev; not saving it."
+        )
+    bands = band_of(floats)
     dev_metrics = {
         t: metrics(corpus.loc[dev, t].to_numpy(), bands[:, k], floats[:, k])
         for k, t in enumerate(SCORES)
