@@ -32,7 +32,6 @@ from .compiled import band_of
 from .errors import InvalidInputError
 from .explain import explain
 from .extraction import doc_spans
-from .features import feature_frame
 from .flags import FlagThresholds, raise_flags, rubric_caps
 from .labels import SCORES
 from .persistence import load_model
@@ -61,9 +60,10 @@ class Analyzer:
         self, pairs: list[AnalyzedPair], answers: list[str], jds: list[str]
     ) -> list[ScoreResult]:
         """Score a batch of analysed pairs with one model call."""
-        X = feature_frame(p.features for p in pairs)
-        X["answer_text"] = answers
-        values = self.model.predict(X)
+        # a plain float matrix in the model's feature order: no DataFrame on the hot path
+        names = self.model.numeric_features_
+        X = np.array([[p.features[name] for name in names] for p in pairs], dtype=np.float64)
+        values = self.model.predict(X, texts=answers)
         bands_all = band_of(values)  # the same monotone map as predict_bands, without predicting twice
         out = []
         for k, pair in enumerate(pairs):
