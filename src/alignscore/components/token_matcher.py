@@ -113,6 +113,7 @@ class TokenPatternMatcher:
         self._required: list[list[tuple[str, frozenset[int]]]] = []
         self._dirty = False
         self._columns: list[str] = []
+        self._column_ids: list[int] = []
         self._first_index: dict[str, dict[int, list[int]]] = {}
         self._anywhere: list[int] = []
 
@@ -253,10 +254,31 @@ class TokenPatternMatcher:
             ]
             for _, elements in self._compiled
         ]
+        # cheap reject before running a pattern: the tests its second token must pass, when the
+        # pattern has one plain first element and cannot end after it
+        self._second = [
+            self._second_tests(elements, cl)
+            for (_, elements), cl in zip(self._compiled, self._closures, strict=True)
+        ]
         self._columns = sorted(columns)
+        self._column_ids = [IDS["SENT_START" if c == "IS_SENT_START" else c] for c in self._columns]
         self._first_index = first_index
         self._anywhere = anywhere
         self._dirty = False
+
+    @staticmethod
+    def _second_tests(
+        elements: list[_Element], closures: list[frozenset[int]]
+    ) -> list[tuple[str, frozenset[int]]] | None:
+        if closures[0] != frozenset({0}) or elements[0].op != "1":
+            return None
+        after = closures[1]
+        if len(elements) in after:
+            return None
+        tests = [elements[k].simple for k in sorted(after)]
+        if any(t is None for t in tests):
+            return None
+        return tests  # type: ignore[return-value]
 
     @staticmethod
     def _closure(elements: list[_Element], states: set[int]) -> set[int]:
@@ -283,35 +305,43 @@ class TokenPatternMatcher:
             return []
         cols: dict[str, list[int]] = {}
         if self._columns:
-            arr = doc.to_array(
-                [IDS[c] if c != "IS_SENT_START" else IDS["SENT_START"] for c in self._columns]
-            )
+            arr = doc.to_array(self._column_ids)
             if arr.ndim == 1:
                 arr = arr.reshape(-1, 1)
             for j, c in enumerate(self._columns):
-                values = arr[:, j].tolist()
                 if c == "IS_SENT_START":
-                    values = [1 if (v == 1 or i == 0) else 0 for i, v in enumerate(values)]
-                cols[c] = values
+                    column = (arr[:, j] == 1).astype("uint64")
+                    column[0] = 1  # the first token always starts a sentence
+                    cols[c] = column.tolist()
+                else:
+                    cols[c] = arr[:, j].tolist()
         present = {c: set(v) for c, v in cols.items()}
         possible = [
             all(not hashes.isdisjoint(present[col]) for col, hashes in req)
             for req in self._required
         ]
-        starts: dict[int, set[int]] = {}
+        starts: dict[int, list[int]] = {}
         for col, bucket in self._first_index.items():
+            seen = present[col].intersection(bucket)  # indexed values this doc holds
+            if not seen:
+                continue
             for i, h in enumerate(cols[col]):
-                hits = bucket.get(h)
-                if hits:
-                    for p in hits:
+                if h in seen:
+                    for p in bucket[h]:
                         if possible[p]:
-                            starts.setdefault(i, set()).add(p)
+                            starts.setdefault(i, []).append(p)
         if self._anywhere:
             for i in range(n):
-                starts.setdefault(i, set()).update(p for p in self._anywhere if possible[p])
+                starts.setdefault(i, []).extend(p for p in self._anywhere if possible[p])
         found: set[tuple[int, int, int]] = set()
+        second = self._second
         for i in sorted(starts):
-            for p in starts[i]:
+            for p in set(starts[i]):
+                tests = second[p]
+                if tests is not None and (
+                    i + 1 >= n or not any(cols[c][i + 1] in allowed for c, allowed in tests)
+                ):
+                    continue
                 key_id, elements = self._compiled[p]
                 for end in self._run(elements, self._closures[p], doc, cols, i, n):
                     found.add((key_id, i, end))
