@@ -273,11 +273,19 @@ def _score_chunks_parallel(
     with mp.get_context("spawn").Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
         window: deque[Any] = deque()
         for chunk in chunks:
-            window.append(pool.apply_async(_score_chunk, (chunk, model)))
+            window.append(pool.apply_async(_score_chunk, (_share_postings(chunk), model)))
             if len(window) >= 2 * n_process:
                 yield window.popleft().get()
         while window:
             yield window.popleft().get()
+
+
+def _share_postings(chunk: list[tuple[int, tuple[Any, Any]]]) -> list[tuple[int, tuple[Any, Any]]]:
+    """Make equal posting texts in a batch one object, so pickle sends each posting once."""
+    seen: dict[str, str] = {}
+    return [
+        (i, (a, seen.setdefault(j, j) if isinstance(j, str) else j)) for i, (a, j) in chunk
+    ]
 
 
 def _progress(enabled: bool) -> Any:
