@@ -41,6 +41,7 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LOWER, NORM, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
@@ -150,15 +151,18 @@ def pair_features(
     view = view or job_view(job)
     spans = list(answer.spans.get(SPANS_KEY, []))
     cues = list(answer.spans.get(CUES_KEY, []))
-    toks = list(answer)  # one pass creating Token objects; every list below reuses it
-    words = [t for t in toks if not t.is_punct and not t.is_space]
+    # token attributes from one to_array call (no Token objects): lowercase, norm and text
+    # strings, and the flags the features below filter on
+    strings = answer.vocab.strings
+    rows = answer.to_array([IS_PUNCT, IS_SPACE, IS_ALPHA, LOWER, NORM, ORTH, LENGTH]).tolist()
+    words = [(i, r) for i, r in enumerate(rows) if not r[0] and not r[1]]
     n_words = len(words)
     per100 = 100.0 / max(n_words, 20)
-    lower = [t.lower_ for t in words]
+    lower = [strings[r[3]] for _, r in words]
     f: dict[str, float] = {}
 
     # text
-    alpha = [t.lower_ for t in words if t.is_alpha]
+    alpha = [strings[r[3]] for _, r in words if r[2]]
     known = _known_words()
     f["text_log_words"] = math.log1p(n_words)
     f["text_known_word_share"] = sum(w in known for w in alpha) / len(alpha) if alpha else 0.0
@@ -188,7 +192,7 @@ def pair_features(
     f["spec_skills_per100"] = len(skills) * per100
     f["spec_titles"] = float(len(titles))
     f["spec_numbers"] = float(
-        sum(1 for t in words if _NUMBER.search(t.text) and t.i not in horizon_tokens)
+        sum(1 for i, r in words if i not in horizon_tokens and _NUMBER.search(strings[r[5]]))
     )
     skill_tokens = {t.i for s in skills for t in s}
     f["spec_skill_token_share"] = len(skill_tokens) / max(n_words, 1)
@@ -205,7 +209,13 @@ def pair_features(
     shared = {t for t, i in ans_skill_keys if t in job_skill_keys or (i and i in job_skill_keys)}
     f["overlap_skill_count"] = float(len(shared))
     f["overlap_skill_share"] = len(shared) / len({t for t, _ in ans_skill_keys}) if skills else 0.0
-    a_set, j_set = set(_content(toks)), view.content
+    # content words: alphabetic, not a stop word, longer than two characters (as _content)
+    a_set = {
+        strings[r[4]]
+        for r in rows
+        if r[2] and r[6] > 2 and strings[r[3]] not in STOP_WORDS
+    }
+    j_set = view.content
     f["overlap_content_jaccard"] = (
         len(a_set & j_set) / len(a_set | j_set) if a_set and j_set else 0.0
     )
@@ -234,7 +244,7 @@ def pair_features(
     )
 
     # pasted posting
-    a_tok = [t.lower_ for t in toks if t.is_alpha]
+    a_tok = [strings[r[3]] for r in rows if r[2]]
     jgrams = view.grams5
     if len(a_tok) >= 5 and jgrams:
         hits = [i for i in range(len(a_tok) - 4) if tuple(a_tok[i : i + 5]) in jgrams]

@@ -312,6 +312,7 @@ class Gazetteer:
         self.not_modifiers: frozenset[str] = frozenset(heads["not_modifiers"]) | STOP_WORDS
         self._entries: list[Entry] = []
         self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[Entry]]]]] = {}
+        self._pairs: set[tuple[str, ...]] = set()
         self._upper_counts: dict[int, int] = {}  # orth hash -> capital letters in it
 
     # ------------------------------------------------------------------ building
@@ -356,6 +357,8 @@ class Gazetteer:
                         cands.sort(key=lambda e: e[1] != TITLE)
             index[first] = sorted(by_len.items(), reverse=True)
         self._index = index
+        # the first two norms of every longer name: most positions rule out all but one-word names
+        self._pairs = {e[0][:2] for e in entries if len(e[0]) > 1}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -382,15 +385,17 @@ class Gazetteer:
         n_chars = sum(map(len, orths)) + sum(row[2] for row in arr)
         lowercase_doc = n_upper * 50 < n_chars
         index = self._index
+        pairs = self._pairs
         found: list[tuple[int, int, str, str]] = []
         n = len(norms)
         for i, norm in enumerate(norms):
             groups = index.get(norm)
             if groups is not None:
                 hit = None
+                longer = i + 1 < n and (norm, norms[i + 1]) in pairs
                 for length, seqs in groups:  # longest first
                     end = i + length
-                    if end > n:
+                    if end > n or (length > 1 and not longer):
                         continue
                     cands = seqs.get(tuple(norms[i:end])) if length > 1 else seqs.get((norm,))
                     if cands is None:
