@@ -771,7 +771,51 @@ def other_cues() -> list[dict]:
         "then move into",
         "before moving on",
         "before i leave",
+        # a stint before the real plan: another employer, an own practice, study, moving away
+        "not the final",
+        "not my final",
+        "independent consultant",
+        "practice of my own",
+        "business of my own",
+        "company of my own",
+        "consultancy of my own",
+        "firm of my own",
+        "start a company",
+        "start a business",
+        "set up as",
+        "go independent",
+        "go freelance",
+        "gap year",
+        "nursing school",
+        "grad school",
+        "graduate school",
+        "move back to",
+        "move back home",
+        "go back home",
+        "relocate to",
     )
+    # "... then (I'll) leave", "apply for jobs at the big agencies": leaving after a stint
+    out += [
+        {
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LOWER": {"IN": ["then", "afterwards"]}},
+                {"IS_PUNCT": False, "OP": "{0,5}"},
+                {"LEMMA": {"IN": ["leave", "quit", "resign"]}},
+            ],
+            "id": "flight_then_leave",
+        },
+        {
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LEMMA": "apply"},
+                {"LOWER": {"IN": ["to", "for"]}},
+                {"IS_PUNCT": False, "OP": "{0,3}"},
+                {"LEMMA": {"IN": ["job", "agency", "firm", "company", "bank", "bar", "school", "university"]}},
+            ],
+            "id": "flight_apply_elsewhere",
+        },
+    ]
     out += phrase(
         "SELF_GAIN_CUE",
         "self",

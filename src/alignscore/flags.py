@@ -31,6 +31,7 @@ class FlagThresholds:
     vague_max_specificity_score: float = 0.40
     self_gain_cues: float = 2.0
     self_max_employer_focus: int = 2
+    self_strong_max_employer_focus: int = 1
     bridge_cues: float = 1.0
     no_bridge_max_alignment: int = 3
     missing_short_max_specificity: int = 2
@@ -55,7 +56,9 @@ def raise_flags(
             within a short horizon.
         vague: specificity band at most ``vague_max_specificity`` (the rubric's definition), or a
             specificity score at most ``vague_max_specificity_score`` (the band's lower edge).
-        self_centred: self-gain cues and employer focus at most ``self_max_employer_focus``.
+        self_centred: ``self_gain_cues`` self-gain cues and employer focus at most
+            ``self_max_employer_focus``, or one such cue and employer focus at most
+            ``self_strong_max_employer_focus`` (nothing for the employer at all).
         no_bridge: alignment at most 2, or at most ``no_bridge_max_alignment`` with no bridge cue.
         missing_short_term: no short horizon, and nothing that stands for a near-term goal: no goal
             at all, every goal dated later, or goals too generic to be a next step (specificity
@@ -76,8 +79,14 @@ def raise_flags(
         or features["seniority_short_gap"] >= t.unrealistic_short_gap,
         "vague": bands["specificity"] <= t.vague_max_specificity
         or scores.get("specificity", 1.0) <= t.vague_max_specificity_score,
-        "self_centred": features["self_gain_cues"] >= t.self_gain_cues
-        and bands["employer_focus"] <= t.self_max_employer_focus,
+        "self_centred": (
+            features["self_gain_cues"] >= t.self_gain_cues
+            and bands["employer_focus"] <= t.self_max_employer_focus
+        )
+        or (
+            features["self_gain_cues"] >= 1
+            and bands["employer_focus"] <= t.self_strong_max_employer_focus
+        ),
         "no_bridge": bands["alignment"] <= 2
         or (
             bands["alignment"] <= t.no_bridge_max_alignment
