@@ -31,6 +31,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
+from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
+
 from ..extensions import register_extensions
 from ..labels import SKILL, SPANS_KEY, TITLE
 from ..resources import read_lexicon
@@ -118,6 +120,15 @@ ROLE_CUES = frozenset(
         "practicing",
         "eventual",
         "future",
+        # held roles: "I was nurse", "I've been an accountant", "stay a TA"
+        "was",
+        "been",
+        "stay",
+        "staying",
+        "remain",
+        # a targeted role named as an option: "maybe supervisor one day", "perhaps director"
+        "maybe",
+        "perhaps",
     }
 )
 ROLE_SKIP = frozenset(
@@ -149,8 +160,88 @@ ROLE_SKIP = frozenset(
         "top",
         "go-to",
         "effective",
+        # evaluative words: they grade the person, they do not qualify the role ("a bad
+        # supervisor", "a really reliable coordinator"), so they are skipped, never kept
+        "really",
+        "very",
+        "truly",
+        "bad",
+        "best",
+        "reliable",
+        "dependable",
+        "well-rounded",
+        "brilliant",
+        "hard",
+        "happy",
+        "unhappy",
+        "decent",
+        "capable",
+        "respected",
+        "recognised",
+        "recognized",
+        "properly",
+        "comfortable",
+        "pure",
+        # determiner-like words pick out people, they do not name a role ("a second nurse",
+        # "the remaining designers", "external auditors")
+        "second",
+        "single",
+        "remaining",
+        "former",
+        "previous",
+        "current",
+        "existing",
+        "external",
+        "complete",
+        "newer",
+        "person",
     }
 )
+# Role heads taken only with a qualifier before them and not followed by an object, since the
+# bare word is mostly a verb or an adjective ("lead the team", "fellow students"): "support lead",
+# "shift leads", "finance leader", "Research Fellow".
+QUALIFIED_HEADS = frozenset({"lead", "leader", "fellow", "worker"})
+# After such a head these words show a verb or an adjective, not a title: "data leads to ...",
+# "the team leads the project", "fellow students".
+NOT_AFTER_QUALIFIED_HEAD = frozenset(
+    {
+        "the", "a", "an", "my", "our", "their", "his", "her", "your", "its", "this", "that",
+        "these", "those", "it", "them", "us", "me", "him", "some", "all", "any", "every", "each",
+        "on", "with", "from", "by", "up", "out", "through", "across", "to", "into", "toward",
+        "towards",
+    }
+)
+# Nouns after a role noun that present it as a role held or aimed at: "a director role",
+# "the Research Fellow track", "a research officer job".
+ROLE_FOLLOWERS = frozenset(
+    {"role", "post", "position", "job", "track", "route", "level", "title", "grade", "seat"}
+)
+# Nouns that qualify a role although the SKILL head rule refuses them as modifiers:
+# "support lead", "team supervisor", "project manager", "customer support associate".
+ROLE_QUALIFIER_NOUNS = frozenset(
+    {
+        "area",
+        "business",
+        "client",
+        "company",
+        "customer",
+        "data",
+        "people",
+        "project",
+        "quality",
+        "support",
+        "team",
+        "career",
+    }
+)
+# Words a lowercase verb can follow: "to support teachers", "I train nurses", "we'll manage"
+VERB_CONTEXT = frozenset(
+    {"to", "i", "we", "you", "they", "will", "'ll", "can", "could", "would", "'d", "should",
+     "must", "might", "also", "and", "help", "helping"}
+)
+UPPER_ROMAN = frozenset({"II", "III", "IV", "V"})
+# short forms of role nouns that name a role only with a grade: "Tech III", "Tech II"
+GRADED_SHORT_ROLES = frozenset({"tech"})
 ALWAYS_TITLES = frozenset(
     {"ceo", "cto", "cfo", "coo", "cmo", "cio", "vp", "svp", "evp", "gm", "hlta", "senco"}
 )
@@ -270,6 +361,7 @@ ACRONYM_STOP = frozenset(
         "wfh",
     }
 )
+STOP_WORDS_SET: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
 STOP_OF = frozenset(
     {"the", "a", "an", "my", "our", "your", "this", "that", "and", "or", "to", "in"}
 )
@@ -310,6 +402,10 @@ class Gazetteer:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self.not_modifiers: frozenset[str] = frozenset(heads["not_modifiers"]) | STOP_WORDS
+        # a role's qualifier may be a noun the SKILL rule refuses ("support lead", "team supervisor")
+        self.not_role_modifiers: frozenset[str] = (
+            self.not_modifiers - ROLE_QUALIFIER_NOUNS
+        ) | ROLE_SKIP | ROLE_CUES | SENIORITY_WORDS
         self._entries: list[Entry] = []
         self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[Entry]]]]] = {}
         self._upper_counts: dict[int, int] = {}  # orth hash -> capital letters in it
@@ -403,10 +499,12 @@ class Gazetteer:
                         break
                 if hit is not None:
                     found.append(hit)
-            if norm in self.role_nouns or norm in STRONG_OF_HEADS:
+            if norm in self.role_nouns or norm in STRONG_OF_HEADS or norm in QUALIFIED_HEADS:
                 role = self._role_in_context(doc, i, norms)
                 if role is not None:
                     found.append(role)
+            elif norm in GRADED_SHORT_ROLES and i + 1 < n and orths[i + 1] in UPPER_ROMAN:
+                found.append((i, i + 2, TITLE, norm))  # "Tech III"
             elif orths[i].isupper() and 2 <= len(orths[i]) <= 6 and not lowercase_doc:
                 letters = sum(c.isalpha() for c in orths[i])
                 if (
@@ -435,17 +533,45 @@ class Gazetteer:
     def _role_in_context(
         self, doc: Doc, i: int, norms: list[str]
     ) -> tuple[int, int, str, str] | None:
+        """A role noun as a TITLE: qualified ("housing lawyer", "Tier 2 specialist", "Engineer
+        II"), or bare where the speaker holds or targets it ("become a nurse", "a director role").
+        """
         noun = norms[i]
+        n = len(doc)
         if noun in ALWAYS_TITLES:
             return (i, i + 1, TITLE, noun)
-        if doc[i].lower_ != noun:  # a plural: other people ("our engineers"), not a held role
-            return None
-        if i + 1 < len(doc) and norms[i + 1] == "of" and noun in STRONG_OF_HEADS:
+        nxt = norms[i + 1] if i + 1 < n else ""
+        if noun in QUALIFIED_HEADS and (
+            nxt in NOT_AFTER_QUALIFIED_HEAD
+            or (i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower
+                and nxt not in STOP_WORDS_SET and not doc[i + 1].lower_.endswith("ly")
+                and nxt not in ROLE_FOLLOWERS)
+        ):
+            return None  # a verb or an adjective: "lead the team", "fellow students"
+        if nxt in ("'s", "’s") or (i + 1 < n and doc[i + 1].text == "-" and not doc[i].whitespace_):
+            return None  # a modifier itself: "driver's licence", "driver-based"
+        if nxt == "of" and noun in STRONG_OF_HEADS:
             return (i, i + 1, TITLE, noun)  # grown by _grow_title
-        # up to two noun modifiers belong to the title: "as a housing lawyer"
+        # noun modifiers qualify the role: "a housing lawyer", "Restoration Director"
         first = i
-        while first > 0 and i - first < 2 and self._role_modifier(doc[first - 1], norms[first - 1]):
+        limit = 3 if doc[i].is_title else 2
+        while first > 0 and i - first < limit and self._role_modifier(doc, first - 1, norms):
             first -= 1
+        end = i + 1
+        if i + 1 < n and doc[i + 1].text in UPPER_ROMAN:
+            end = i + 2  # "Engineer II"
+        numbered = (
+            first > 1 and norms[first - 2] in NUMBERED_PREFIXES and doc[first - 1].like_num
+        )
+        if first < i or numbered or end > i + 1:
+            start = first - 2 if numbered else first
+            while start > 0 and norms[start - 1] in SENIORITY_WORDS:
+                start -= 1
+            return (start, end, TITLE, noun)
+        if noun in QUALIFIED_HEADS or doc[i].lower_ != noun:
+            return None  # bare "lead"; bare plurals are other people ("our engineers")
+        if nxt in ROLE_FOLLOWERS:
+            return (i, i + 1, TITLE, noun)  # "a director role", "technician role"
         j = first - 1
         skipped = 0
         while j >= 0 and (norms[j] in ROLE_SKIP or norms[j] in SENIORITY_WORDS) and skipped < 3:
@@ -458,19 +584,28 @@ class Gazetteer:
             return (start, i + 1, TITLE, noun)
         return None
 
-    def _role_modifier(self, tok: Any, norm: str) -> bool:
-        """A word that can qualify a role noun inside a title ("housing", "commercial")."""
+    def _role_modifier(self, doc: Doc, k: int, norms: list[str]) -> bool:
+        """Whether token ``k`` qualifies the role noun after it ("housing", "commercial", "Grants").
+
+        Not function words, evaluative words ("bad", "reliable"), cues, adverbs in -ly, past
+        participles, nor a lowercase goal verb right after a verb context ("to support teachers").
+        """
+        tok = doc[k]
         low = tok.lower_
-        return (
-            tok.is_alpha
-            and len(low) > 2
-            and norm not in self.not_modifiers
-            and norm not in ROLE_SKIP
-            and norm not in SENIORITY_WORDS
-            and norm not in ROLE_CUES
-            and tok.lemma_ not in self.goal_verbs
-            and not low.endswith(("ly", "ed"))
-        )
+        norm = norms[k]
+        if norm in self.not_role_modifiers or len(low) <= 2:
+            return False
+        if not (tok.is_alpha or ("-" in low and low.replace("-", "").isalpha())):
+            return False
+        if (tok.is_title or tok.is_upper) and (
+            not tok.is_sent_start or (k + 1 < len(doc) and doc[k + 1].is_title)
+        ):
+            return True  # "Restoration Director", "Grants Associate"
+        if low.endswith(("ly", "ed")):
+            return False
+        if tok.lemma_ in self.goal_verbs and (k == 0 or norms[k - 1] in VERB_CONTEXT):
+            return False
+        return True
 
     def _grow_title(
         self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]
@@ -487,11 +622,16 @@ class Gazetteer:
             k = start
             while k > 0 and start - k < 3:
                 prev = doc[k - 1]
+                if prev.text == "&" and k > 1 and doc[k - 2].is_title and start - k < 2:
+                    k -= 1  # "Procurement & Contracts Officer"
+                    continue
                 if prev.is_sent_start or not (prev.is_title or prev.is_upper) or prev.is_punct:
                     break
                 if norms[k - 1] in STOP_OF or norms[k - 1] in ROLE_CUES:
                     break
                 k -= 1
+            if doc[k].text == "&":
+                k += 1
             start = k
         if (
             end < len(doc)
