@@ -247,3 +247,25 @@ def test_headed_skill_modifiers(text, skills):
 )
 def test_title_round2_cases(text, titles):
     assert labelled(text, "TITLE") == titles
+
+
+# ---------------------------------------------------------------- skills: qualifications, subjects
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("I did my MSc in Social Research Methods last year.", ["MSc in Social Research Methods"]),
+        ("Maybe later with a PhD, who knows.", ["PhD"]),
+        ("I want to do the Level 3 certificate first.", ["Level 3 certificate"]),
+        ("I'd finish Level 3 by Christmas.", ["Level 3"]),
+        ("I'll do the CIPS Level 5 as well.", ["CIPS Level 5"]),
+        ("I studied economics and then epidemiology.", ["economics", "epidemiology"]),
+        ("Strong on hydraulics and pneumatics.", ["hydraulics", "pneumatics"]),
+        # negatives: a level that is not a qualification, -ology/-ics words that are not subjects
+        ("I worked in a Level 3 trauma centre.", []),
+        ("We work at level 3 of the building.", []),
+        ("I love new technology and office politics.", []),
+        ("I started in an electronics store.", []),
+    ],
+)
+def test_qualification_and_subject_skills(text, skills):
+    assert labelled(text, "SKILL") == skills

@@ -362,9 +362,40 @@ ACRONYM_STOP = frozenset(
     }
 )
 STOP_WORDS_SET: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+# Degrees are SKILLs (guide 4): abbreviations with their exact case; in text typed without
+# capitals their lowercase forms.
+DEGREES = frozenset(
+    {"MSc", "BSc", "PhD", "MPhil", "DPhil", "MEng", "BEng", "MRes", "LLB", "LLM", "PGCE", "MPH",
+     "BA", "MA"}
+)
+LOWER_DEGREES = frozenset({"msc", "bsc", "phd", "mphil", "dphil", "meng", "beng", "mres", "pgce"})
+# qualification nouns after "Level N": "Level 3 certificate", "Level 2 Award in ..."
+QUALIFICATION_NOUNS = frozenset(
+    {"certificate", "diploma", "award", "qualification", "nvq", "apprenticeship", "certification"}
+)
+# Subject words (guide 4: "subjects", "named domains of expertise"): -ology, -ics, ... nouns
+SUBJECT_SUFFIXES = ("ology", "ologies", "ography", "ometry", "onomy", "ics", "istry", "iatry")
+NOT_SUBJECTS = frozenset(
+    {
+        "technology", "technologies", "apology", "apologies", "ideology", "ideologies",
+        "terminology", "chronology", "anthology", "topics", "metrics", "tactics", "politics",
+        "dynamics", "specifics", "characteristics", "clinics", "comics", "lyrics", "mechanics",
+        "academics", "demographics", "basics", "logistics", "ministry", "registry", "geometry",
+        "statistics", "analytics", "diagnostics",
+        # sectors, not skills (guide 4): "an electronics store", "medical plastics"
+        "electronics", "plastics", "athletics", "autonomy", "economy",
+    }
+)
+# words before "level N" that end a phrase rather than name a qualification ("at level 3")
+NOT_BEFORE_LEVEL = frozenset({"at", "to", "on", "of", "from", "above", "below", "same", "next"})
 STOP_OF = frozenset(
     {"the", "a", "an", "my", "our", "your", "this", "that", "and", "or", "to", "in"}
 )
+
+
+def is_subject_word(low: str) -> bool:
+    """Whether a lowercase word names a subject by its ending ("epidemiology", "hydraulics")."""
+    return len(low) >= 7 and low.endswith(SUBJECT_SUFFIXES) and low.isalpha() and low not in NOT_SUBJECTS
 
 
 @contextmanager
@@ -518,6 +549,7 @@ class Gazetteer:
             for m in found
         ]
         found.extend(self._headed_skills(doc, norms))
+        found.extend(self._qualifications(doc, norms, lowercase_doc))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2] != TITLE, m[0]))
         taken = [False] * n
         spans = []
@@ -671,7 +703,10 @@ class Gazetteer:
         """Noun phrases such as "cost analysis" or "housing law": 1-2 content words + a skill head."""
         out = []
         for i, norm in enumerate(norms):
-            if norm not in self.skill_heads or i == 0:
+            subject = is_subject_word(doc[i].lower_)
+            if subject:
+                out.append((i, i + 1, SKILL, norm))  # "epidemiology", "hydraulics"
+            if (norm not in self.skill_heads and not subject) or i == 0:
                 continue
             if doc[i].lower_ != norm and norms[i - 1] in (
                 "who",
@@ -698,6 +733,72 @@ class Gazetteer:
                 # one low-priority match per phrase; the sort prefers gazetteer names on ties
                 out.append((start, i + 1, SKILL, "_".join(norms[start : i + 1])))
         return out
+
+    def _qualifications(
+        self, doc: Doc, norms: list[str], lowercase_doc: bool
+    ) -> list[tuple[int, int, str, str]]:
+        """Degrees and levelled qualifications: "MSc in Social Research Methods", "PhD",
+        "Level 3 certificate", "CIPS Level 5", "finish Level 3"."""
+        out = []
+        n = len(doc)
+        for i, norm in enumerate(norms):
+            text = doc[i].text
+            if text in DEGREES or (lowercase_doc and text in LOWER_DEGREES):
+                if text in ("BA", "MA") and not (i + 1 < n and norms[i + 1] == "in"):
+                    continue  # "BA", "MA" alone are too often other things
+                out.append((i, self._grow_in_subject(doc, norms, i + 1), SKILL, norm))
+            elif norm == "level" and i + 1 < n and doc[i + 1].like_num and doc[i + 1].is_digit:
+                start, end = i, i + 2
+                if end + 2 < n and norms[end] in ("and", "or", "/") and doc[end + 1].is_digit:
+                    end += 2  # "level 5 and 6"
+                prev = doc[i - 1] if i > 0 else None
+                named = (
+                    prev is not None
+                    and prev.is_alpha
+                    and norms[i - 1] not in STOP_WORDS_SET
+                    and norms[i - 1] not in self.not_modifiers
+                    and (prev.is_upper or (lowercase_doc and len(prev.text) <= 5))
+                )  # "CIPS Level 5", "cilt level 3"
+                if named:
+                    start = i - 1
+                if end < n and norms[end] in QUALIFICATION_NOUNS:
+                    end = self._grow_in_subject(doc, norms, end + 1)
+                elif not named:
+                    # a bare "Level 3" is the qualification only as the object of a phrase:
+                    # "do the Level 3", "finish Level 3 by Christmas"; not "level 3 trauma centre"
+                    nxt = doc[end] if end < n else None
+                    if prev is None or norms[i - 1] in NOT_BEFORE_LEVEL:
+                        continue
+                    if nxt is not None and nxt.is_alpha and norms[end] not in STOP_WORDS_SET:
+                        continue
+                out.append((start, end, SKILL, "_".join(norms[start:end])))
+        return out
+
+    def _grow_in_subject(self, doc: Doc, norms: list[str], end: int) -> int:
+        """Extend a degree or certificate over "in" + its subject: "in Social Research Methods",
+        "in polymer science"; capitalised words (with "and"/"&"/"of" between them) or up to
+        three lowercase content words."""
+        n = len(doc)
+        if not (end + 1 < n and norms[end] == "in"):
+            return end
+        k = end + 1
+        last = None
+        if doc[k].is_title or doc[k].is_upper:
+            while k < n and k - end <= 8:
+                tok = doc[k]
+                if tok.is_title or tok.is_upper:
+                    last = k
+                elif not (norms[k] in ("and", "&", "of") and last is not None):
+                    break
+                k += 1
+        else:
+            while k < n and k - end <= 3:
+                tok = doc[k]
+                if not tok.is_alpha or norms[k] in STOP_WORDS_SET:
+                    break
+                last = k
+                k += 1
+        return last + 1 if last is not None else end
 
     def _grow_skill(
         self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]
