@@ -25,6 +25,10 @@ NEG_GOAL_CUE = "NEG_GOAL_CUE"
 HYPOTHETICAL_CUE = "HYPOTHETICAL_CUE"
 LABEL_MARKS = frozenset({":", "-", "->", "–", "—", "=>", "=", "→"})
 MAX_GOAL_TOKENS = 30
+# hedges and sequencers before a second aim: "..., maybe a senior accountant role"
+HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
+# words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
+TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
 BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
 BULLET_LINE = re.compile(r"(?:^|\n)[ \t]*[-*•–·+]")
 
@@ -81,8 +85,27 @@ class GoalExtractor:
             j = horizons.get(j, j + 1)
         return j
 
+    def _opens_aim(self, doc: Doc, j: int, titles: frozenset[int], hedged: bool) -> bool:
+        """Whether a second aim starts at token ``j``: a verb of aiming ("and then apply for
+        ..."), or after a hedge ("maybe", "perhaps", "then") a role named as the aim
+        ("..., maybe a senior accountant role", "then Area Manager")."""
+        if j >= len(doc):
+            return False
+        if doc[j].lemma_ in self.goal_verbs and doc[j].lower_ != "be":
+            return True
+        if hedged:
+            if doc[j].lower_ in ("a", "an", "the") and j + 1 < len(doc):
+                j += 1
+            return j in titles
+        return False
+
     def _clauses(
-        self, doc: Doc, start: int, cue_starts: set[int], horizons: dict[int, int]
+        self,
+        doc: Doc,
+        start: int,
+        cue_starts: set[int],
+        horizons: dict[int, int],
+        titles: frozenset[int] = frozenset(),
     ) -> list[tuple[int, int]]:
         """Return the (start, end) token ranges of the goals opened at ``start``."""
         n = len(doc)
@@ -117,6 +140,14 @@ class GoalExtractor:
                     continue
                 break
             nxt = doc[k + 1].lower_ if k + 1 < n else ""
+            if k > begin and (low == "then" or (low, nxt) == ("and", "then")):
+                # "..., and then (maybe) move into product": a second aim in sequence
+                j = self._after_connectives(doc, k, horizons)
+                if self._opens_aim(doc, j, titles, hedged=True):
+                    goals.append((begin, k))
+                    begin = k = j
+                    limit = min(n, begin + MAX_GOAL_TOKENS)
+                    continue
             if k > begin and (low, nxt) in self.boundary_pairs:
                 break
             if (
@@ -127,7 +158,8 @@ class GoalExtractor:
                 break
             if low in (",", "and", "or") and k > begin:
                 j = self._after_connectives(doc, k + 1, horizons)
-                if j < n and doc[j].lemma_ in self.goal_verbs and doc[j].lower_ not in ("be",):
+                hedged = any(t.lower_ in HEDGES for t in doc[k + 1 : j])
+                if self._opens_aim(doc, j, titles, hedged):
                     goals.append((begin, k))
                     begin = j
                     k = j
@@ -239,10 +271,11 @@ class GoalExtractor:
             if not (start < len(doc) and doc[start].lemma_ in self.not_goal_verbs)
         ]
         cue_starts = {c.start for c in cues}
+        titles = frozenset(s.start for s in group if s.label_ == "TITLE")
         goals: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for start, negated in sorted(openers):
-            for s, e in self._clauses(doc, start, cue_starts, horizons):
+            for s, e in self._clauses(doc, start, cue_starts, horizons, titles):
                 if (s, e) in seen or any(g.start <= s < g.end for g in goals):
                     continue
                 if self._is_idiom(doc[s:e].text.lower()):
@@ -263,7 +296,7 @@ class GoalExtractor:
             k = title.start
             while k > 0 and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("as", "a", "an", "the")):
                 k -= 1  # "yr 3: CFO", "then, as Head of Sales"
-            if k in horizon_ends or (k > 0 and doc[k - 1].lower_ in ("then", "eventually", "ultimately")):
+            if k in horizon_ends or (k > 0 and doc[k - 1].lower_ in TITLE_GOAL_LEADS):
                 span = Span(doc, title.start, title.end, label=GOAL)
                 span._.set(NEGATED, False)
                 span._.set(HYPOTHETICAL, False)
