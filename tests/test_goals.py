@@ -76,3 +76,31 @@ def test_bullet_list_goals(text, expected):
 )
 def test_not_goals(text):
     assert goals(text) == []
+
+
+# ---------------------------------------------------------------- round 2: second aims, framing
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "I want to learn the codebase and then apply for a junior engineering position.",
+            ["learn the codebase", "apply for a junior engineering position"],
+        ),
+        (
+            "I want to master forecasting, and then maybe move into product.",
+            ["master forecasting", "move into product"],
+        ),
+        ("Not sure yet, maybe manage people.", ["manage people"]),
+        ("- maybe teach the new starters", ["teach the new starters"]),
+        ("Long term, not sure, maybe director one day.", ["director"]),
+        # negatives: "then" / "maybe" before something that is not an aim
+        ("I want to finish the audit and then we will see.", ["finish the audit"]),
+        ("Maybe I will stay.", []),
+        ("I'd be honest, what draws me most is the package.", []),
+        ("I'd be glad to bring my patience to the team.", []),
+        ("I can do that.", []),
+        ("I'd like to see where it takes me.", []),
+    ],
+)
+def test_second_aims_and_framing(text: str, expected: list[str]) -> None:
+    assert goals(text) == expected

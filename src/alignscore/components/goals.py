@@ -26,6 +26,7 @@ HYPOTHETICAL_CUE = "HYPOTHETICAL_CUE"
 LABEL_MARKS = frozenset({":", "-", "->", "–", "—", "=>", "=", "→"})
 MAX_GOAL_TOKENS = 30
 # hedges and sequencers before a second aim: "..., maybe a senior accountant role"
+IDIOM_WORD = re.compile(r"[\w'’-]+")
 HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
@@ -191,11 +192,31 @@ class GoalExtractor:
                 out.append((s, e))
         return out
 
+    def _hedged_openers(self, doc: Doc) -> list[int]:
+        """Token offsets of verbs of aiming right after a clause-opening "maybe" / "perhaps"."""
+        out = []
+        for k, tok in enumerate(doc[:-1]):
+            if tok.lower_ not in ("maybe", "perhaps"):
+                continue
+            prev = doc[k - 1] if k > 0 else None
+            if not (
+                prev is None
+                or tok.is_sent_start
+                or prev.is_punct
+                or (prev.is_space and "\n" in prev.text)
+                or prev.lower_ in ("and", "or", "then")
+            ):
+                continue
+            nxt = doc[k + 1]
+            if nxt.lemma_ in self.goal_verbs and nxt.lower_ != "be" and nxt.is_lower:
+                out.append(k + 1)
+        return out
+
     def _is_idiom(self, text: str) -> bool:
         """True for answer-framing idioms ("be honest with you ...", "give you the picture")."""
         if text in self.not_goals:
             return True
-        words = text.split()
+        words = IDIOM_WORD.findall(text)  # "be honest, what draws me": the comma is no word
         return any(" ".join(words[:n]) in self.not_goals for n in range(1, min(4, len(words))))
 
     def _bullet_openers(self, doc: Doc, horizons: list[Span], cues: list[Span]) -> list[int]:
@@ -264,6 +285,8 @@ class GoalExtractor:
                 openers.append((h.end + 1, False))
         # bullet notes: "Goals\n- get the ServSafe certificate", "Year 2-3\n- VP of Operations"
         openers += [(k, False) for k in self._bullet_openers(doc, horizon_spans, cues)]
+        # a hedged aim opening a clause: "not sure yet, maybe manage people", "- maybe teach"
+        openers += [(k, False) for k in self._hedged_openers(doc)]
         # "I'd say", "I'll be honest": a modal cue opens a goal only before a verb of aiming
         openers = [
             (start, neg)
