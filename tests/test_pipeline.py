@@ -269,3 +269,17 @@ def test_title_round2_cases(text, titles):
 )
 def test_qualification_and_subject_skills(text, skills):
     assert labelled(text, "SKILL") == skills
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a vendor product's short name that is frequent but no English word is kept, cased
+        ("I learned Photoshop and SharePoint at my last job.", ["Photoshop", "SharePoint"]),
+        ("I want to get good at PowerShell.", ["PowerShell"]),
+        # everyday words stay out even when a vendor sells a product of that name
+        ("My Project plan covers the Teams rota and the Notes.", []),
+    ],
+)
+def test_cased_vendor_aliases(text, skills):
+    assert labelled(text, "SKILL") == skills
