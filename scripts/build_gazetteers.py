@@ -335,6 +335,7 @@ def build_skills(
     curated_ids = set(entries)
 
     vendor_cased: list[tuple[str, str, str]] = []
+    cased_spelling = {c.lower(): c for c in cased}
     tech = _read_tsv(onet / "Technology Skills.txt")
     for r in tech:
         name = _clean(r["Example"])
@@ -350,7 +351,12 @@ def build_skills(
         for k in (1, 2):
             rest = words[k:]
             if len(words) > k and " ".join(words[:k]) in vendors and rest:
-                if len(rest) > 1 or rest[0].lower() not in common_wide:
+                if len(rest) == 1 and rest[0].lower() in cased_spelling:
+                    # a listed brand ("Apache Kafka" -> "Kafka", "Atlassian JIRA" -> "Jira")
+                    add(cid, cased_spelling[rest[0].lower()], name)
+                    if rest[0].isupper():
+                        add(cid, rest[0], name)  # "JIRA" too
+                elif len(rest) > 1 or rest[0].lower() not in common_wide:
                     add(cid, " ".join(rest), name)
                 elif _brand_word(rest[0], lexicon, lemmas):
                     # frequent but no English word ("Photoshop", "SharePoint"): kept, cased

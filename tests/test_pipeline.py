@@ -277,6 +277,9 @@ def test_qualification_and_subject_skills(text, skills):
         # a vendor product's short name that is frequent but no English word is kept, cased
         ("I learned Photoshop and SharePoint at my last job.", ["Photoshop", "SharePoint"]),
         ("I want to get good at PowerShell.", ["PowerShell"]),
+        # brands of cased_skills.txt reach the gazetteer through the vendor's product name
+        ("I want to learn Kafka and Jira properly.", ["Kafka", "Jira"]),
+        ("We escalate bugs in JIRA.", ["JIRA"]),
         # everyday words stay out even when a vendor sells a product of that name
         ("My Project plan covers the Teams rota and the Notes.", []),
     ],
