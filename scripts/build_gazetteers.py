@@ -392,6 +392,7 @@ def build_skills(
 
     patterns = []
     seen: set[str] = set()
+    seen_cased: set[str] = set()
 
     def priority(cid: str) -> tuple[int, str]:
         return (0 if cid in curated_ids else 2 if cid.startswith("esco_") else 1, cid)
@@ -400,7 +401,7 @@ def build_skills(
         for name in sorted(entries[cid]):
             low = name.lower()
             words = low.split()
-            if low in not_skills or low in seen:
+            if low in not_skills or name in seen_cased or (low in seen and name not in cased):
                 continue
             if len(low) < 2 or (len(low) == 2 and not name.isupper()):
                 continue
@@ -426,6 +427,7 @@ def build_skills(
                 name.isupper() and (len(name) <= 2 or (len(name) <= 4 and cid not in curated_ids))
             ):
                 seen.add(low)
+                seen_cased.add(name)  # a listed brand spelling may follow: "JIRA" and "Jira"
                 patterns.append(
                     {"label": "SKILL", "pattern": [{"ORTH": t} for t in name.split()], "id": cid}
                 )
