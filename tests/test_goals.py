@@ -100,6 +100,11 @@ def test_not_goals(text):
         ("I'd be glad to bring my patience to the team.", []),
         ("I can do that.", []),
         ("I'd like to see where it takes me.", []),
+        # a modal under a verb of belief is a claim, not an aim
+        ("I think I can translate between the plant and the spreadsheet.", []),
+        ("I am confident that I would be a strong addition.", []),
+        ("I think I'd like to run the night shift.", ["run the night shift"]),
+        ("I hope I can lead the team.", ["lead the team"]),
     ],
 )
 def test_second_aims_and_framing(text: str, expected: list[str]) -> None:

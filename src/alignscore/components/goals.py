@@ -27,6 +27,14 @@ LABEL_MARKS = frozenset({":", "-", "->", "–", "—", "=>", "=", "→"})
 MAX_GOAL_TOKENS = 30
 # hedges and sequencers before a second aim: "..., maybe a senior accountant role"
 IDIOM_WORD = re.compile(r"[\w'’-]+")
+MODAL_WORDS = frozenset({"can", "could", "will", "would", "'ll", "'d", "’ll", "’d"})
+# verbs and adjectives of belief or certainty: "I think / know / am confident (that) I can ..."
+BELIEF_WORDS = frozenset(
+    {"think", "know", "believe", "confident", "sure", "certain", "reckon", "guess", "convinced"}
+)
+AIM_WORDS = frozenset(
+    {"like", "love", "want", "hope", "prefer", "aim", "plan", "see", "imagine", "picture", "wish"}
+)
 HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
@@ -192,6 +200,19 @@ class GoalExtractor:
                 out.append((s, e))
         return out
 
+    @staticmethod
+    def _belief_modal(doc: Doc, cue: Span) -> bool:
+        """A modal cue under a verb of belief states a claim, not an aim: "I think I can
+        translate between ...", "I'm confident I would ...", "I know that I will ..."."""
+        if not any(t.lower_ in MODAL_WORDS for t in cue) or any(
+            t.lemma_ in AIM_WORDS for t in cue
+        ):
+            return False  # "I think I'd like to ..." still states an aim
+        k = cue.start - 1
+        if k >= 0 and doc[k].lower_ == "that":
+            k -= 1
+        return k >= 0 and doc[k].lower_ in BELIEF_WORDS
+
     def _hedged_openers(self, doc: Doc) -> list[int]:
         """Token offsets of verbs of aiming right after a clause-opening "maybe" / "perhaps"."""
         out = []
@@ -278,7 +299,9 @@ class GoalExtractor:
         hypos = [c for c in cues_group if c.label_ == HYPOTHETICAL_CUE]
         horizon_spans = [s for s in group if s.label_ == HORIZON]
         horizons = {s.start: s.end for s in horizon_spans}
-        openers: list[tuple[int, bool]] = [(c.end, c.label_ == NEG_GOAL_CUE) for c in cues]
+        openers: list[tuple[int, bool]] = [
+            (c.end, c.label_ == NEG_GOAL_CUE) for c in cues if not self._belief_modal(doc, c)
+        ]
         # bullet-note labels: "Long term: lead the analytics team"
         for h in horizon_spans:
             if h.end < len(doc) and doc[h.end].text in LABEL_MARKS:
