@@ -105,6 +105,13 @@ def test_not_goals(text):
         ("I am confident that I would be a strong addition.", []),
         ("I think I'd like to run the night shift.", ["run the night shift"]),
         ("I hope I can lead the team.", ["lead the team"]),
+        # questions, headings and notes to self are no aims; "want to" is cue, not goal
+        (
+            "Notes:\n- why this role\n- don't mention the other offers\n- get the ServSafe certificate",
+            ["get the ServSafe certificate"],
+        ),
+        ("We have two people and I'd want to grow that team.", ["grow that team"]),
+        ("I don't want to move into people management.", ["move into people management"]),
     ],
 )
 def test_second_aims_and_framing(text: str, expected: list[str]) -> None:

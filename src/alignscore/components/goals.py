@@ -35,6 +35,7 @@ BELIEF_WORDS = frozenset(
 AIM_WORDS = frozenset(
     {"like", "love", "want", "hope", "prefer", "aim", "plan", "see", "imagine", "picture", "wish"}
 )
+WH_WORDS = frozenset({"why", "what", "how", "where", "who", "when", "which"})
 HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
@@ -201,6 +202,15 @@ class GoalExtractor:
         return out
 
     @staticmethod
+    def _not_an_aim_opening(doc: Doc, s: int, e: int) -> bool:
+        """A question or heading ("why this role", "what you get") or a note to self ("don't
+        mention the other offers") is no aim."""
+        first = doc[s].lower_
+        if first in WH_WORDS:
+            return True
+        return first == "dont" or (first == "do" and s + 1 < e and doc[s + 1].lower_ in ("n't", "not"))
+
+    @staticmethod
     def _belief_modal(doc: Doc, cue: Span) -> bool:
         """A modal cue under a verb of belief states a claim, not an aim: "I think I can
         translate between ...", "I'm confident I would ...", "I know that I will ..."."""
@@ -322,6 +332,10 @@ class GoalExtractor:
         seen: set[tuple[int, int]] = set()
         for start, negated in sorted(openers):
             for s, e in self._clauses(doc, start, cue_starts, horizons, titles):
+                if doc[s].lower_ in ("want", "wanna") and e - s > 2:
+                    s += 2 if doc[s + 1].lower_ == "to" else 1  # "I'd want to grow that"
+                if self._not_an_aim_opening(doc, s, e):
+                    continue
                 if (s, e) in seen or any(g.start <= s < g.end for g in goals):
                     continue
                 if self._is_idiom(doc[s:e].text.lower()):
