@@ -112,6 +112,11 @@ def test_not_goals(text):
         ),
         ("We have two people and I'd want to grow that team.", ["grow that team"]),
         ("I don't want to move into people management.", ["move into people management"]),
+        # relative clauses ending in a stranded preposition; honesty framing
+        ("This is the project I want to cut my teeth on.", []),
+        ("That is what i want to grow into.", []),
+        ("i dont want to mislead you.", []),
+        ("I want to grow into a team lead role.", ["grow into a team lead role"]),
     ],
 )
 def test_second_aims_and_framing(text: str, expected: list[str]) -> None:

@@ -35,6 +35,7 @@ BELIEF_WORDS = frozenset(
 AIM_WORDS = frozenset(
     {"like", "love", "want", "hope", "prefer", "aim", "plan", "see", "imagine", "picture", "wish"}
 )
+STRANDED_PREPOSITIONS = frozenset({"on", "into", "in", "to", "for", "with", "about", "at", "of"})
 WH_WORDS = frozenset({"why", "what", "how", "where", "who", "when", "which"})
 HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
@@ -202,6 +203,13 @@ class GoalExtractor:
         return out
 
     @staticmethod
+    def _gapped(doc: Doc, s: int, e: int) -> bool:
+        """A short clause ending in a stranded preposition is the rest of a relative clause whose
+        aim stands before the cue: "the project I want to cut my teeth on", "what I want to grow
+        into"."""
+        return e - s <= 4 and doc[e - 1].lower_ in STRANDED_PREPOSITIONS
+
+    @staticmethod
     def _not_an_aim_opening(doc: Doc, s: int, e: int) -> bool:
         """A question or heading ("why this role", "what you get") or a note to self ("don't
         mention the other offers") is no aim."""
@@ -310,7 +318,9 @@ class GoalExtractor:
         horizon_spans = [s for s in group if s.label_ == HORIZON]
         horizons = {s.start: s.end for s in horizon_spans}
         openers: list[tuple[int, bool]] = [
-            (c.end, c.label_ == NEG_GOAL_CUE) for c in cues if not self._belief_modal(doc, c)
+            (c.end, c.label_ == NEG_GOAL_CUE)
+            for c in cues
+            if not self._belief_modal(doc, c)
         ]
         # bullet-note labels: "Long term: lead the analytics team"
         for h in horizon_spans:
@@ -334,7 +344,7 @@ class GoalExtractor:
             for s, e in self._clauses(doc, start, cue_starts, horizons, titles):
                 if doc[s].lower_ in ("want", "wanna") and e - s > 2:
                     s += 2 if doc[s + 1].lower_ == "to" else 1  # "I'd want to grow that"
-                if self._not_an_aim_opening(doc, s, e):
+                if self._not_an_aim_opening(doc, s, e) or self._gapped(doc, s, e):
                     continue
                 if (s, e) in seen or any(g.start <= s < g.end for g in goals):
                     continue
