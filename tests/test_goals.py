@@ -117,6 +117,10 @@ def test_not_goals(text):
         ("That is what i want to grow into.", []),
         ("i dont want to mislead you.", []),
         ("I want to grow into a team lead role.", ["grow into a team lead role"]),
+        # "like" / "love" + noun phrase: an aim under "would", a preference in the present
+        ("I like the idea of working on something environmental.", []),
+        ("I really like the transactional side.", []),
+        ("I'd love a team of my own.", ["team of my own"]),
     ],
 )
 def test_second_aims_and_framing(text: str, expected: list[str]) -> None:
