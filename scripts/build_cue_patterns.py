@@ -409,7 +409,10 @@ def goal_cues() -> list[dict]:
         [
             SUBJ,
             {"LOWER": {"IN": ["would", "'d", "’d"]}},
-            {"LOWER": {"IN": ["really", "also", "definitely", "eventually", "ultimately"]}, "OP": "*"},
+            {
+                "LOWER": {"IN": ["really", "also", "definitely", "eventually", "ultimately"]},
+                "OP": "*",
+            },
             {"LEMMA": {"IN": ["love", "like"]}},
             {"LOWER": {"IN": ["a", "an", "the", "my"]}},
         ],

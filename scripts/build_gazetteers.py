@@ -171,14 +171,16 @@ def _english_lexicon() -> frozenset[str]:
     import spacy_lookups_data
 
     data = Path(spacy_lookups_data.__file__).parent / "data"
-    index = json.load(gzip.open(data / "en_lemma_index.json.gz"))
+    with gzip.open(data / "en_lemma_index.json.gz") as fh:
+        index = json.load(fh)
     return frozenset(w.lower() for words in index.values() for w in words)
 
 
 def _brand_word(name: str, lexicon: frozenset[str], lemmas: dict[str, str]) -> bool:
-    """A capitalised product name that is no English dictionary word ("Photoshop", "SharePoint").
+    """Whether a name is a capitalised product name but no English word ("Photoshop").
 
-    A plural-looking name ("Analytics") counts only with an inner capital letter."""
+    A plural-looking name ("Analytics") counts only with an inner capital letter.
+    """
     low = name.lower()
     return (
         len(name) >= 4

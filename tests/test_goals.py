@@ -107,7 +107,8 @@ def test_not_goals(text):
         ("I hope I can lead the team.", ["lead the team"]),
         # questions, headings and notes to self are no aims; "want to" is cue, not goal
         (
-            "Notes:\n- why this role\n- don't mention the other offers\n- get the ServSafe certificate",
+            "Notes:\n- why this role\n- don't mention the other offers\n"
+            "- get the ServSafe certificate",
             ["get the ServSafe certificate"],
         ),
         ("We have two people and I'd want to grow that team.", ["grow that team"]),

@@ -27,11 +27,10 @@ from typing import Any
 
 import srsly
 from spacy.attrs import NORM, ORTH, SPACY
+from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
-
-from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
 
 from ..extensions import register_extensions
 from ..labels import SKILL, SPANS_KEY, TITLE
@@ -395,7 +394,12 @@ STOP_OF = frozenset(
 
 def is_subject_word(low: str) -> bool:
     """Whether a lowercase word names a subject by its ending ("epidemiology", "hydraulics")."""
-    return len(low) >= 7 and low.endswith(SUBJECT_SUFFIXES) and low.isalpha() and low not in NOT_SUBJECTS
+    return (
+        len(low) >= 7
+        and low.endswith(SUBJECT_SUFFIXES)
+        and low.isalpha()
+        and low not in NOT_SUBJECTS
+    )
 
 
 @contextmanager
@@ -433,7 +437,7 @@ class Gazetteer:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self.not_modifiers: frozenset[str] = frozenset(heads["not_modifiers"]) | STOP_WORDS
-        # a role's qualifier may be a noun the SKILL rule refuses ("support lead", "team supervisor")
+        # a role's qualifier may be a noun the SKILL rule refuses ("support lead", "team lead")
         self.not_role_modifiers: frozenset[str] = (
             self.not_modifiers - ROLE_QUALIFIER_NOUNS
         ) | ROLE_SKIP | ROLE_CUES | SENIORITY_WORDS
@@ -548,8 +552,8 @@ class Gazetteer:
             self._grow_title(doc, norms, m) if m[2] == TITLE else self._grow_skill(doc, norms, m)
             for m in found
         ]
-        found.extend(self._headed_skills(doc, norms))
-        found.extend(self._qualifications(doc, norms, lowercase_doc))
+        found.extend(self._headed_skills(doc, norms, orths))
+        found.extend(self._qualifications(doc, norms, orths, lowercase_doc))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2] != TITLE, m[0]))
         taken = [False] * n
         spans = []
@@ -565,8 +569,10 @@ class Gazetteer:
     def _role_in_context(
         self, doc: Doc, i: int, norms: list[str]
     ) -> tuple[int, int, str, str] | None:
-        """A role noun as a TITLE: qualified ("housing lawyer", "Tier 2 specialist", "Engineer
-        II"), or bare where the speaker holds or targets it ("become a nurse", "a director role").
+        """A role noun as a TITLE, qualified or held / targeted.
+
+        Qualified: "housing lawyer", "Tier 2 specialist", "Engineer II"; bare only where the
+        speaker holds or targets it: "become a nurse", "a director role".
         """
         noun = norms[i]
         n = len(doc)
@@ -635,9 +641,7 @@ class Gazetteer:
             return True  # "Restoration Director", "Grants Associate"
         if low.endswith(("ly", "ed")):
             return False
-        if tok.lemma_ in self.goal_verbs and (k == 0 or norms[k - 1] in VERB_CONTEXT):
-            return False
-        return True
+        return not (tok.lemma_ in self.goal_verbs and (k == 0 or norms[k - 1] in VERB_CONTEXT))
 
     def _grow_title(
         self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]
@@ -699,11 +703,18 @@ class Gazetteer:
                 end = last + 1
         return (start, end, label, eid)
 
-    def _headed_skills(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str, str]]:
-        """Noun phrases such as "cost analysis" or "housing law": 1-2 content words + a skill head."""
+    def _headed_skills(
+        self, doc: Doc, norms: list[str], orths: list[str]
+    ) -> list[tuple[int, int, str, str]]:
+        """Noun phrases such as "cost analysis" or "housing law": 1-2 content words + a skill head.
+
+        A subject word ("epidemiology") is a SKILL on its own and heads such phrases too.
+        """
         out = []
         for i, norm in enumerate(norms):
-            subject = is_subject_word(doc[i].lower_)
+            orth = orths[i]
+            # every subject suffix ends in "y" or "s": a cheap test before the full one
+            subject = orth[-1:] in ("y", "s") and is_subject_word(orth.lower())
             if subject:
                 out.append((i, i + 1, SKILL, norm))  # "epidemiology", "hydraulics"
             if (norm not in self.skill_heads and not subject) or i == 0:
@@ -735,14 +746,17 @@ class Gazetteer:
         return out
 
     def _qualifications(
-        self, doc: Doc, norms: list[str], lowercase_doc: bool
+        self, doc: Doc, norms: list[str], orths: list[str], lowercase_doc: bool
     ) -> list[tuple[int, int, str, str]]:
-        """Degrees and levelled qualifications: "MSc in Social Research Methods", "PhD",
-        "Level 3 certificate", "CIPS Level 5", "finish Level 3"."""
+        """Degrees and levelled qualifications as SKILL matches.
+
+        "MSc in Social Research Methods", "PhD", "Level 3 certificate", "CIPS Level 5",
+        "finish Level 3".
+        """
         out = []
         n = len(doc)
         for i, norm in enumerate(norms):
-            text = doc[i].text
+            text = orths[i]
             if text in DEGREES or (lowercase_doc and text in LOWER_DEGREES):
                 if text in ("BA", "MA") and not (i + 1 < n and norms[i + 1] == "in"):
                     continue  # "BA", "MA" alone are too often other things
@@ -775,9 +789,11 @@ class Gazetteer:
         return out
 
     def _grow_in_subject(self, doc: Doc, norms: list[str], end: int) -> int:
-        """Extend a degree or certificate over "in" + its subject: "in Social Research Methods",
-        "in polymer science"; capitalised words (with "and"/"&"/"of" between them) or up to
-        three lowercase content words."""
+        """Extend a degree or certificate over "in" + its subject; return the new end.
+
+        "in Social Research Methods", "in polymer science": capitalised words (with "and", "&"
+        or "of" between them) or up to three lowercase content words.
+        """
         n = len(doc)
         if not (end + 1 < n and norms[end] == "in"):
             return end

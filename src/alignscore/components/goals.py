@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -97,9 +98,11 @@ class GoalExtractor:
         return j
 
     def _opens_aim(self, doc: Doc, j: int, titles: frozenset[int], hedged: bool) -> bool:
-        """Whether a second aim starts at token ``j``: a verb of aiming ("and then apply for
-        ..."), or after a hedge ("maybe", "perhaps", "then") a role named as the aim
-        ("..., maybe a senior accountant role", "then Area Manager")."""
+        """Whether a second aim starts at token ``j``.
+
+        A verb of aiming ("and then apply for ..."), or after a hedge ("maybe", "perhaps",
+        "then") a role named as the aim ("..., maybe a senior accountant role").
+        """
         if j >= len(doc):
             return False
         if doc[j].lemma_ in self.goal_verbs and doc[j].lower_ != "be":
@@ -204,24 +207,32 @@ class GoalExtractor:
 
     @staticmethod
     def _gapped(doc: Doc, s: int, e: int) -> bool:
-        """A short clause ending in a stranded preposition is the rest of a relative clause whose
-        aim stands before the cue: "the project I want to cut my teeth on", "what I want to grow
-        into"."""
+        """Whether a short clause ends in a stranded preposition.
+
+        Such a clause is the rest of a relative clause whose aim stands before the cue: "the
+        project I want to cut my teeth on", "what I want to grow into".
+        """
         return e - s <= 4 and doc[e - 1].lower_ in STRANDED_PREPOSITIONS
 
     @staticmethod
     def _not_an_aim_opening(doc: Doc, s: int, e: int) -> bool:
-        """A question or heading ("why this role", "what you get") or a note to self ("don't
-        mention the other offers") is no aim."""
+        """Whether a span opens as a question, heading or note to self, not as an aim.
+
+        "why this role", "what you get", "don't mention the other offers".
+        """
         first = doc[s].lower_
         if first in WH_WORDS:
             return True
-        return first == "dont" or (first == "do" and s + 1 < e and doc[s + 1].lower_ in ("n't", "not"))
+        negated = first == "do" and s + 1 < e and doc[s + 1].lower_ in ("n't", "not")
+        return first == "dont" or negated
 
     @staticmethod
     def _belief_modal(doc: Doc, cue: Span) -> bool:
-        """A modal cue under a verb of belief states a claim, not an aim: "I think I can
-        translate between ...", "I'm confident I would ...", "I know that I will ..."."""
+        """Whether a modal cue sits under a verb of belief: a claim, not an aim.
+
+        "I think I can translate between ...", "I'm confident I would ...", "I know that I
+        will ...".
+        """
         if not any(t.lower_ in MODAL_WORDS for t in cue) or any(
             t.lemma_ in AIM_WORDS for t in cue
         ):
@@ -233,10 +244,11 @@ class GoalExtractor:
 
     def _hedged_openers(self, doc: Doc) -> list[int]:
         """Token offsets of verbs of aiming right after a clause-opening "maybe" / "perhaps"."""
-        out = []
-        for k, tok in enumerate(doc[:-1]):
-            if tok.lower_ not in ("maybe", "perhaps"):
-                continue
+        out: list[int] = []
+        lowers = doc.to_array(LOWER).tolist()  # no Token objects for the common case
+        hedges = {doc.vocab.strings.add("maybe"), doc.vocab.strings.add("perhaps")}
+        for k in (k for k, h in enumerate(lowers[:-1]) if h in hedges):
+            tok = doc[k]
             prev = doc[k - 1] if k > 0 else None
             if not (
                 prev is None
