@@ -401,7 +401,19 @@ def goal_cues() -> list[dict]:
         [
             SUBJ,
             AUX,
-            {"LEMMA": {"IN": ["want", "love", "like", "hope"]}},
+            {"LEMMA": {"IN": ["want", "hope"]}},
+            {"LOWER": {"IN": ["a", "an", "the", "my"]}},
+        ],
+        # "like" / "love" + a noun phrase is an aim only under a conditional ("I'd love a team
+        # of my own"); in the present it is a preference ("I like the idea of ...")
+        [
+            SUBJ,
+            {"LOWER": {"IN": ["would", "'d", "’d"]}},
+            {
+                "LOWER": {"IN": ["really", "also", "definitely", "eventually", "ultimately"]},
+                "OP": "*",
+            },
+            {"LEMMA": {"IN": ["love", "like"]}},
             {"LOWER": {"IN": ["a", "an", "the", "my"]}},
         ],
     ]

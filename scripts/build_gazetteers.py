@@ -166,6 +166,32 @@ def _lookups() -> tuple[dict[str, str], set[str], set[str]]:
     return lemmas, set(ranked[:COMMON_WORDS]), set(ranked[:COMMON_WORDS_WIDE])
 
 
+def _english_lexicon() -> frozenset[str]:
+    """Lowercase English dictionary words: the WordNet lemma index shipped with spaCy's lookups."""
+    import spacy_lookups_data
+
+    data = Path(spacy_lookups_data.__file__).parent / "data"
+    with gzip.open(data / "en_lemma_index.json.gz") as fh:
+        index = json.load(fh)
+    return frozenset(w.lower() for words in index.values() for w in words)
+
+
+def _brand_word(name: str, lexicon: frozenset[str], lemmas: dict[str, str]) -> bool:
+    """Whether a name is a capitalised product name but no English word ("Photoshop").
+
+    A plural-looking name ("Analytics") counts only with an inner capital letter.
+    """
+    low = name.lower()
+    return (
+        len(name) >= 4
+        and name[0].isupper()
+        and not name.isupper()
+        and name.isalpha()
+        and (not low.endswith("s") or not name[1:].islower())
+        and not {low, lemmas.get(low, low)} & lexicon
+    )
+
+
 def _clean(name: str) -> str:
     name = name.replace("\u2019", "'").replace("\u00a0", " ")
     return SPACE.sub(" ", name).strip(" .,;:-")
@@ -277,8 +303,18 @@ ACRONYM_TAIL = re.compile(r"^(?P<name>.+?)\s+(?P<acr>[A-Z][A-Z0-9/+#&-]{1,9})$")
 
 
 def build_skills(
-    onet: Path, esco: Path, common: set[str], common_wide: set[str], lemmas: dict[str, str]
+    onet: Path,
+    esco: Path,
+    common: set[str],
+    common_wide: set[str],
+    lemmas: dict[str, str],
+    lexicon: frozenset[str] = frozenset(),
 ) -> list[dict]:
+    """SKILL patterns from the curated list, O*NET technology examples and ESCO.
+
+    ``lexicon`` is the set of English dictionary words (WordNet lemmas): a vendor product's short
+    name that is frequent in text but is no dictionary word ("Photoshop") is kept as a cased alias.
+    """
     not_skills = {s.lower() for s in _read_list("not_skills.txt")}
     cased = set(_read_list("cased_skills.txt"))
     vendors = set(_read_list("vendors.txt"))
@@ -300,6 +336,8 @@ def build_skills(
             add(cid, a, canonical)
     curated_ids = set(entries)
 
+    vendor_cased: list[tuple[str, str, str]] = []
+    cased_spelling = {c.lower(): c for c in cased}
     tech = _read_tsv(onet / "Technology Skills.txt")
     for r in tech:
         name = _clean(r["Example"])
@@ -315,8 +353,16 @@ def build_skills(
         for k in (1, 2):
             rest = words[k:]
             if len(words) > k and " ".join(words[:k]) in vendors and rest:
-                if len(rest) > 1 or rest[0].lower() not in common_wide:
+                if len(rest) == 1 and rest[0].lower() in cased_spelling:
+                    # a listed brand ("Apache Kafka" -> "Kafka", "Atlassian JIRA" -> "Jira")
+                    add(cid, cased_spelling[rest[0].lower()], name)
+                    if rest[0].isupper():
+                        add(cid, rest[0], name)  # "JIRA" too
+                elif len(rest) > 1 or rest[0].lower() not in common_wide:
                     add(cid, " ".join(rest), name)
+                elif _brand_word(rest[0], lexicon, lemmas):
+                    # frequent but no English word ("Photoshop", "SharePoint"): kept, cased
+                    vendor_cased.append((cid, rest[0], name))
         commodity = _clean(r["Commodity Title"])
         m = re.match(
             r"^(?P<name>.+?) (?P<acr>[A-Z]{2,5})(?: (?P<rest>software|system|equipment software))?$",
@@ -329,6 +375,11 @@ def build_skills(
             if m["rest"]:
                 add(cid2, f"{m['acr']} {m['rest']}", m["name"])
 
+    known = {n.lower() for names in entries.values() for n in names}
+    vendor_aliases = {alias for _, alias, _ in vendor_cased}
+    for cid, alias, name in vendor_cased:
+        if alias.lower() not in known:  # a name listed elsewhere keeps its own matching
+            add(cid, alias, name)
     records = json.load(gzip.open(esco / "esco_skills_subset.json.gz"))
     verbs = Counter(r["altLabel"].split()[0].lower() for r in records if r["skillType"] == "skill")
     for r in records:
@@ -343,6 +394,7 @@ def build_skills(
 
     patterns = []
     seen: set[str] = set()
+    seen_cased: set[str] = set()
 
     def priority(cid: str) -> tuple[int, str]:
         return (0 if cid in curated_ids else 2 if cid.startswith("esco_") else 1, cid)
@@ -351,7 +403,7 @@ def build_skills(
         for name in sorted(entries[cid]):
             low = name.lower()
             words = low.split()
-            if low in not_skills or low in seen:
+            if low in not_skills or name in seen_cased or (low in seen and name not in cased):
                 continue
             if len(low) < 2 or (len(low) == 2 and not name.isupper()):
                 continue
@@ -359,7 +411,17 @@ def build_skills(
                 continue
             is_canonical = display.get(cid, "").lower() == low
             singular = lemmas.get(low, low) if low.endswith("s") else low
-            if len(words) == 1 and (low in common or singular in common) and name not in cased:
+            everyday = len(words) == 1 and (low in common or singular in common)
+            product = cid in curated_ids or name in vendor_aliases  # a tool, not a company
+            if (
+                everyday
+                and product
+                and name not in cased
+                and not (cid in curated_ids and is_canonical)
+                and _brand_word(name, lexicon, lemmas)
+            ):
+                cased.add(name)  # "Photoshop", "SharePoint": frequent, but no English word
+            if everyday and name not in cased:
                 # an everyday word: only a curated canonical name survives ("welding", "payroll")
                 if not (cid in curated_ids and is_canonical):
                     continue
@@ -367,6 +429,7 @@ def build_skills(
                 name.isupper() and (len(name) <= 2 or (len(name) <= 4 and cid not in curated_ids))
             ):
                 seen.add(low)
+                seen_cased.add(name)  # a listed brand spelling may follow: "JIRA" and "Jira"
                 patterns.append(
                     {"label": "SKILL", "pattern": [{"ORTH": t} for t in name.split()], "id": cid}
                 )
@@ -380,7 +443,9 @@ def main(taxonomy: str) -> None:
     tax = Path(taxonomy)
     lemmas, common, common_wide = _lookups()
     titles, info, role_nouns = build_titles(tax / "onet-29.2", lemmas)
-    skills = build_skills(tax / "onet-29.2", tax / "esco", common, common_wide, lemmas)
+    skills = build_skills(
+        tax / "onet-29.2", tax / "esco", common, common_wide, lemmas, _english_lexicon()
+    )
     title_keys = {p["pattern"] for p in titles if isinstance(p["pattern"], str)}
     curated = {_key(ln.partition("\t")[0]) for ln in _read_list("skills_curated.tsv")}
     # a name that is both: the curated side wins; otherwise it stays a title

@@ -76,3 +76,53 @@ def test_bullet_list_goals(text, expected):
 )
 def test_not_goals(text):
     assert goals(text) == []
+
+
+# ---------------------------------------------------------------- round 2: second aims, framing
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "I want to learn the codebase and then apply for a junior engineering position.",
+            ["learn the codebase", "apply for a junior engineering position"],
+        ),
+        (
+            "I want to master forecasting, and then maybe move into product.",
+            ["master forecasting", "move into product"],
+        ),
+        ("Not sure yet, maybe manage people.", ["manage people"]),
+        ("- maybe teach the new starters", ["teach the new starters"]),
+        ("Long term, not sure, maybe director one day.", ["director"]),
+        # negatives: "then" / "maybe" before something that is not an aim
+        ("I want to finish the audit and then we will see.", ["finish the audit"]),
+        ("Maybe I will stay.", []),
+        ("I'd be honest, what draws me most is the package.", []),
+        ("I'd be glad to bring my patience to the team.", []),
+        ("I can do that.", []),
+        ("I'd like to see where it takes me.", []),
+        # a modal under a verb of belief is a claim, not an aim
+        ("I think I can translate between the plant and the spreadsheet.", []),
+        ("I am confident that I would be a strong addition.", []),
+        ("I think I'd like to run the night shift.", ["run the night shift"]),
+        ("I hope I can lead the team.", ["lead the team"]),
+        # questions, headings and notes to self are no aims; "want to" is cue, not goal
+        (
+            "Notes:\n- why this role\n- don't mention the other offers\n"
+            "- get the ServSafe certificate",
+            ["get the ServSafe certificate"],
+        ),
+        ("We have two people and I'd want to grow that team.", ["grow that team"]),
+        ("I don't want to move into people management.", ["move into people management"]),
+        # relative clauses ending in a stranded preposition; honesty framing
+        ("This is the project I want to cut my teeth on.", []),
+        ("That is what i want to grow into.", []),
+        ("i dont want to mislead you.", []),
+        ("I want to grow into a team lead role.", ["grow into a team lead role"]),
+        # "like" / "love" + noun phrase: an aim under "would", a preference in the present
+        ("I like the idea of working on something environmental.", []),
+        ("I really like the transactional side.", []),
+        ("I'd love a team of my own.", ["team of my own"]),
+    ],
+)
+def test_second_aims_and_framing(text: str, expected: list[str]) -> None:
+    assert goals(text) == expected

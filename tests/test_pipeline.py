@@ -186,7 +186,8 @@ def test_spacy_load_finds_components_through_entry_points():
         ("Reporting to the Principal Lawyer.", ["Principal Lawyer"]),
         ("I want to keep developing as a housing lawyer.", ["housing lawyer"]),
         ("Long term I'd love to be a commercial solicitor in-house.", ["commercial solicitor"]),
-        ("I know how a planning officer thinks, and I want to become one.", []),
+        # a role name with a qualifier is a TITLE in any context (guide, section 4 TITLE)
+        ("I know how a planning officer thinks.", ["planning officer"]),
         ("I want to lead engineers through the migration.", []),
         ("I want to lead designers and developers.", []),
         ("I enjoy working with the planning team.", []),
@@ -213,4 +214,75 @@ def test_title_structure_cases(text, titles):
     ],
 )
 def test_headed_skill_modifiers(text, skills):
+    assert labelled(text, "SKILL") == skills
+
+
+# ---------------------------------------------------------------- titles: round 2 structures
+@pytest.mark.parametrize(
+    "text, titles",
+    [
+        ("Eventually, like, Maintenance Lead.", ["Maintenance Lead"]),
+        ("The support lead barely has to check them.", ["support lead"]),
+        ("Be the coordinator the shift leads can rely on.", ["coordinator", "shift leads"]),
+        ("Longer term I want to be a finance leader.", ["finance leader"]),
+        ("Research Fellow eventually, without line management.", ["Research Fellow"]),
+        ("I want to move up to a Tech III at some point.", ["Tech III"]),
+        ("Later maybe to become Tier 2 specialist.", ["Tier 2 specialist"]),
+        ("Before that I was nurse in a paediatric ward.", ["nurse"]),
+        ("I've been an accountant for a while now.", ["accountant"]),
+        ("Maybe supervisor one day.", ["supervisor"]),
+        ("Perhaps a director post someday.", ["director"]),
+        ("I see the Procurement & Contracts Officer post as an entry point.",
+         ["Procurement & Contracts Officer"]),
+        # negatives: verbs, adjectives, graded people, possessives, plurals of other people
+        ("I want to lead the team and lead projects.", []),
+        ("Data leads to better decisions.", []),
+        ("I got on well with my fellow students.", []),
+        ("I'm a really hard worker.", []),
+        ("I never had a second nurse shadowing me.", []),
+        ("A valid driver's licence is needed.", []),
+        ("I want to support teachers in the classroom.", []),
+        ("We hire engineers every year.", []),
+    ],
+)
+def test_title_round2_cases(text, titles):
+    assert labelled(text, "TITLE") == titles
+
+
+# ---------------------------------------------------------------- skills: qualifications, subjects
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("I did my MSc in Social Research Methods last year.", ["MSc in Social Research Methods"]),
+        ("Maybe later with a PhD, who knows.", ["PhD"]),
+        ("I want to do the Level 3 certificate first.", ["Level 3 certificate"]),
+        ("I'd finish Level 3 by Christmas.", ["Level 3"]),
+        ("I'll do the CIPS Level 5 as well.", ["CIPS Level 5"]),
+        ("I studied economics and then epidemiology.", ["economics", "epidemiology"]),
+        ("Strong on hydraulics and pneumatics.", ["hydraulics", "pneumatics"]),
+        # negatives: a level that is not a qualification, -ology/-ics words that are not subjects
+        ("I worked in a Level 3 trauma centre.", []),
+        ("We work at level 3 of the building.", []),
+        ("I love new technology and office politics.", []),
+        ("I started in an electronics store.", []),
+    ],
+)
+def test_qualification_and_subject_skills(text, skills):
+    assert labelled(text, "SKILL") == skills
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a vendor product's short name that is frequent but no English word is kept, cased
+        ("I learned Photoshop and SharePoint at my last job.", ["Photoshop", "SharePoint"]),
+        ("I want to get good at PowerShell.", ["PowerShell"]),
+        # brands of cased_skills.txt reach the gazetteer through the vendor's product name
+        ("I want to learn Kafka and Jira properly.", ["Kafka", "Jira"]),
+        ("We escalate bugs in JIRA.", ["JIRA"]),
+        # everyday words stay out even when a vendor sells a product of that name
+        ("My Project plan covers the Teams rota and the Notes.", []),
+    ],
+)
+def test_cased_vendor_aliases(text, skills):
     assert labelled(text, "SKILL") == skills

@@ -27,6 +27,7 @@ from typing import Any
 
 import srsly
 from spacy.attrs import NORM, ORTH, SPACY
+from spacy.lang.en.stop_words import STOP_WORDS as _SPACY_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
@@ -118,6 +119,15 @@ ROLE_CUES = frozenset(
         "practicing",
         "eventual",
         "future",
+        # held roles: "I was nurse", "I've been an accountant", "stay a TA"
+        "was",
+        "been",
+        "stay",
+        "staying",
+        "remain",
+        # a targeted role named as an option: "maybe supervisor one day", "perhaps director"
+        "maybe",
+        "perhaps",
     }
 )
 ROLE_SKIP = frozenset(
@@ -149,8 +159,88 @@ ROLE_SKIP = frozenset(
         "top",
         "go-to",
         "effective",
+        # evaluative words: they grade the person, they do not qualify the role ("a bad
+        # supervisor", "a really reliable coordinator"), so they are skipped, never kept
+        "really",
+        "very",
+        "truly",
+        "bad",
+        "best",
+        "reliable",
+        "dependable",
+        "well-rounded",
+        "brilliant",
+        "hard",
+        "happy",
+        "unhappy",
+        "decent",
+        "capable",
+        "respected",
+        "recognised",
+        "recognized",
+        "properly",
+        "comfortable",
+        "pure",
+        # determiner-like words pick out people, they do not name a role ("a second nurse",
+        # "the remaining designers", "external auditors")
+        "second",
+        "single",
+        "remaining",
+        "former",
+        "previous",
+        "current",
+        "existing",
+        "external",
+        "complete",
+        "newer",
+        "person",
     }
 )
+# Role heads taken only with a qualifier before them and not followed by an object, since the
+# bare word is mostly a verb or an adjective ("lead the team", "fellow students"): "support lead",
+# "shift leads", "finance leader", "Research Fellow".
+QUALIFIED_HEADS = frozenset({"lead", "leader", "fellow", "worker"})
+# After such a head these words show a verb or an adjective, not a title: "data leads to ...",
+# "the team leads the project", "fellow students".
+NOT_AFTER_QUALIFIED_HEAD = frozenset(
+    {
+        "the", "a", "an", "my", "our", "their", "his", "her", "your", "its", "this", "that",
+        "these", "those", "it", "them", "us", "me", "him", "some", "all", "any", "every", "each",
+        "on", "with", "from", "by", "up", "out", "through", "across", "to", "into", "toward",
+        "towards",
+    }
+)
+# Nouns after a role noun that present it as a role held or aimed at: "a director role",
+# "the Research Fellow track", "a research officer job".
+ROLE_FOLLOWERS = frozenset(
+    {"role", "post", "position", "job", "track", "route", "level", "title", "grade", "seat"}
+)
+# Nouns that qualify a role although the SKILL head rule refuses them as modifiers:
+# "support lead", "team supervisor", "project manager", "customer support associate".
+ROLE_QUALIFIER_NOUNS = frozenset(
+    {
+        "area",
+        "business",
+        "client",
+        "company",
+        "customer",
+        "data",
+        "people",
+        "project",
+        "quality",
+        "support",
+        "team",
+        "career",
+    }
+)
+# Words a lowercase verb can follow: "to support teachers", "I train nurses", "we'll manage"
+VERB_CONTEXT = frozenset(
+    {"to", "i", "we", "you", "they", "will", "'ll", "can", "could", "would", "'d", "should",
+     "must", "might", "also", "and", "help", "helping"}
+)
+UPPER_ROMAN = frozenset({"II", "III", "IV", "V"})
+# short forms of role nouns that name a role only with a grade: "Tech III", "Tech II"
+GRADED_SHORT_ROLES = frozenset({"tech"})
 ALWAYS_TITLES = frozenset(
     {"ceo", "cto", "cfo", "coo", "cmo", "cio", "vp", "svp", "evp", "gm", "hlta", "senco"}
 )
@@ -270,9 +360,46 @@ ACRONYM_STOP = frozenset(
         "wfh",
     }
 )
+STOP_WORDS_SET: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+# Degrees are SKILLs (guide 4): abbreviations with their exact case; in text typed without
+# capitals their lowercase forms.
+DEGREES = frozenset(
+    {"MSc", "BSc", "PhD", "MPhil", "DPhil", "MEng", "BEng", "MRes", "LLB", "LLM", "PGCE", "MPH",
+     "BA", "MA"}
+)
+LOWER_DEGREES = frozenset({"msc", "bsc", "phd", "mphil", "dphil", "meng", "beng", "mres", "pgce"})
+# qualification nouns after "Level N": "Level 3 certificate", "Level 2 Award in ..."
+QUALIFICATION_NOUNS = frozenset(
+    {"certificate", "diploma", "award", "qualification", "nvq", "apprenticeship", "certification"}
+)
+# Subject words (guide 4: "subjects", "named domains of expertise"): -ology, -ics, ... nouns
+SUBJECT_SUFFIXES = ("ology", "ologies", "ography", "ometry", "onomy", "ics", "istry", "iatry")
+NOT_SUBJECTS = frozenset(
+    {
+        "technology", "technologies", "apology", "apologies", "ideology", "ideologies",
+        "terminology", "chronology", "anthology", "topics", "metrics", "tactics", "politics",
+        "dynamics", "specifics", "characteristics", "clinics", "comics", "lyrics", "mechanics",
+        "academics", "demographics", "basics", "logistics", "ministry", "registry", "geometry",
+        "statistics", "analytics", "diagnostics",
+        # sectors, not skills (guide 4): "an electronics store", "medical plastics"
+        "electronics", "plastics", "athletics", "autonomy", "economy",
+    }
+)
+# words before "level N" that end a phrase rather than name a qualification ("at level 3")
+NOT_BEFORE_LEVEL = frozenset({"at", "to", "on", "of", "from", "above", "below", "same", "next"})
 STOP_OF = frozenset(
     {"the", "a", "an", "my", "our", "your", "this", "that", "and", "or", "to", "in"}
 )
+
+
+def is_subject_word(low: str) -> bool:
+    """Whether a lowercase word names a subject by its ending ("epidemiology", "hydraulics")."""
+    return (
+        len(low) >= 7
+        and low.endswith(SUBJECT_SUFFIXES)
+        and low.isalpha()
+        and low not in NOT_SUBJECTS
+    )
 
 
 @contextmanager
@@ -310,6 +437,10 @@ class Gazetteer:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         self.not_modifiers: frozenset[str] = frozenset(heads["not_modifiers"]) | STOP_WORDS
+        # a role's qualifier may be a noun the SKILL rule refuses ("support lead", "team lead")
+        self.not_role_modifiers: frozenset[str] = (
+            self.not_modifiers - ROLE_QUALIFIER_NOUNS
+        ) | ROLE_SKIP | ROLE_CUES | SENIORITY_WORDS
         self._entries: list[Entry] = []
         self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[Entry]]]]] = {}
         self._pairs: set[tuple[str, ...]] = set()
@@ -408,10 +539,12 @@ class Gazetteer:
                         break
                 if hit is not None:
                     found.append(hit)
-            if norm in self.role_nouns or norm in STRONG_OF_HEADS:
+            if norm in self.role_nouns or norm in STRONG_OF_HEADS or norm in QUALIFIED_HEADS:
                 role = self._role_in_context(doc, i, norms)
                 if role is not None:
                     found.append(role)
+            elif norm in GRADED_SHORT_ROLES and i + 1 < n and orths[i + 1] in UPPER_ROMAN:
+                found.append((i, i + 2, TITLE, norm))  # "Tech III"
             elif orths[i].isupper() and 2 <= len(orths[i]) <= 6 and not lowercase_doc:
                 letters = sum(c.isalpha() for c in orths[i])
                 if (
@@ -424,7 +557,8 @@ class Gazetteer:
             self._grow_title(doc, norms, m) if m[2] == TITLE else self._grow_skill(doc, norms, m)
             for m in found
         ]
-        found.extend(self._headed_skills(doc, norms))
+        found.extend(self._headed_skills(doc, norms, orths))
+        found.extend(self._qualifications(doc, norms, orths, lowercase_doc))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2] != TITLE, m[0]))
         taken = [False] * n
         spans = []
@@ -440,17 +574,47 @@ class Gazetteer:
     def _role_in_context(
         self, doc: Doc, i: int, norms: list[str]
     ) -> tuple[int, int, str, str] | None:
+        """A role noun as a TITLE, qualified or held / targeted.
+
+        Qualified: "housing lawyer", "Tier 2 specialist", "Engineer II"; bare only where the
+        speaker holds or targets it: "become a nurse", "a director role".
+        """
         noun = norms[i]
+        n = len(doc)
         if noun in ALWAYS_TITLES:
             return (i, i + 1, TITLE, noun)
-        if doc[i].lower_ != noun:  # a plural: other people ("our engineers"), not a held role
-            return None
-        if i + 1 < len(doc) and norms[i + 1] == "of" and noun in STRONG_OF_HEADS:
+        nxt = norms[i + 1] if i + 1 < n else ""
+        if noun in QUALIFIED_HEADS and (
+            nxt in NOT_AFTER_QUALIFIED_HEAD
+            or (i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower
+                and nxt not in STOP_WORDS_SET and not doc[i + 1].lower_.endswith("ly")
+                and nxt not in ROLE_FOLLOWERS)
+        ):
+            return None  # a verb or an adjective: "lead the team", "fellow students"
+        if nxt in ("'s", "’s") or (i + 1 < n and doc[i + 1].text == "-" and not doc[i].whitespace_):
+            return None  # a modifier itself: "driver's licence", "driver-based"
+        if nxt == "of" and noun in STRONG_OF_HEADS:
             return (i, i + 1, TITLE, noun)  # grown by _grow_title
-        # up to two noun modifiers belong to the title: "as a housing lawyer"
+        # noun modifiers qualify the role: "a housing lawyer", "Restoration Director"
         first = i
-        while first > 0 and i - first < 2 and self._role_modifier(doc[first - 1], norms[first - 1]):
+        limit = 3 if doc[i].is_title else 2
+        while first > 0 and i - first < limit and self._role_modifier(doc, first - 1, norms):
             first -= 1
+        end = i + 1
+        if i + 1 < n and doc[i + 1].text in UPPER_ROMAN:
+            end = i + 2  # "Engineer II"
+        numbered = (
+            first > 1 and norms[first - 2] in NUMBERED_PREFIXES and doc[first - 1].like_num
+        )
+        if first < i or numbered or end > i + 1:
+            start = first - 2 if numbered else first
+            while start > 0 and norms[start - 1] in SENIORITY_WORDS:
+                start -= 1
+            return (start, end, TITLE, noun)
+        if noun in QUALIFIED_HEADS or doc[i].lower_ != noun:
+            return None  # bare "lead"; bare plurals are other people ("our engineers")
+        if nxt in ROLE_FOLLOWERS:
+            return (i, i + 1, TITLE, noun)  # "a director role", "technician role"
         j = first - 1
         skipped = 0
         while j >= 0 and (norms[j] in ROLE_SKIP or norms[j] in SENIORITY_WORDS) and skipped < 3:
@@ -463,19 +627,26 @@ class Gazetteer:
             return (start, i + 1, TITLE, noun)
         return None
 
-    def _role_modifier(self, tok: Any, norm: str) -> bool:
-        """A word that can qualify a role noun inside a title ("housing", "commercial")."""
+    def _role_modifier(self, doc: Doc, k: int, norms: list[str]) -> bool:
+        """Whether token ``k`` qualifies the role noun after it ("housing", "commercial", "Grants").
+
+        Not function words, evaluative words ("bad", "reliable"), cues, adverbs in -ly, past
+        participles, nor a lowercase goal verb right after a verb context ("to support teachers").
+        """
+        tok = doc[k]
         low = tok.lower_
-        return (
-            tok.is_alpha
-            and len(low) > 2
-            and norm not in self.not_modifiers
-            and norm not in ROLE_SKIP
-            and norm not in SENIORITY_WORDS
-            and norm not in ROLE_CUES
-            and tok.lemma_ not in self.goal_verbs
-            and not low.endswith(("ly", "ed"))
-        )
+        norm = norms[k]
+        if norm in self.not_role_modifiers or len(low) <= 2:
+            return False
+        if not (tok.is_alpha or ("-" in low and low.replace("-", "").isalpha())):
+            return False
+        if (tok.is_title or tok.is_upper) and (
+            not tok.is_sent_start or (k + 1 < len(doc) and doc[k + 1].is_title)
+        ):
+            return True  # "Restoration Director", "Grants Associate"
+        if low.endswith(("ly", "ed")):
+            return False
+        return not (tok.lemma_ in self.goal_verbs and (k == 0 or norms[k - 1] in VERB_CONTEXT))
 
     def _grow_title(
         self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]
@@ -492,11 +663,16 @@ class Gazetteer:
             k = start
             while k > 0 and start - k < 3:
                 prev = doc[k - 1]
+                if prev.text == "&" and k > 1 and doc[k - 2].is_title and start - k < 2:
+                    k -= 1  # "Procurement & Contracts Officer"
+                    continue
                 if prev.is_sent_start or not (prev.is_title or prev.is_upper) or prev.is_punct:
                     break
                 if norms[k - 1] in STOP_OF or norms[k - 1] in ROLE_CUES:
                     break
                 k -= 1
+            if doc[k].text == "&":
+                k += 1
             start = k
         if (
             end < len(doc)
@@ -532,11 +708,21 @@ class Gazetteer:
                 end = last + 1
         return (start, end, label, eid)
 
-    def _headed_skills(self, doc: Doc, norms: list[str]) -> list[tuple[int, int, str, str]]:
-        """Noun phrases such as "cost analysis" or "housing law": 1-2 content words + a skill head."""
+    def _headed_skills(
+        self, doc: Doc, norms: list[str], orths: list[str]
+    ) -> list[tuple[int, int, str, str]]:
+        """Noun phrases such as "cost analysis" or "housing law": 1-2 content words + a skill head.
+
+        A subject word ("epidemiology") is a SKILL on its own and heads such phrases too.
+        """
         out = []
         for i, norm in enumerate(norms):
-            if norm not in self.skill_heads or i == 0:
+            orth = orths[i]
+            # every subject suffix ends in "y" or "s": a cheap test before the full one
+            subject = orth[-1:] in ("y", "s") and is_subject_word(orth.lower())
+            if subject:
+                out.append((i, i + 1, SKILL, norm))  # "epidemiology", "hydraulics"
+            if (norm not in self.skill_heads and not subject) or i == 0:
                 continue
             if doc[i].lower_ != norm and norms[i - 1] in (
                 "who",
@@ -563,6 +749,77 @@ class Gazetteer:
                 # one low-priority match per phrase; the sort prefers gazetteer names on ties
                 out.append((start, i + 1, SKILL, "_".join(norms[start : i + 1])))
         return out
+
+    def _qualifications(
+        self, doc: Doc, norms: list[str], orths: list[str], lowercase_doc: bool
+    ) -> list[tuple[int, int, str, str]]:
+        """Degrees and levelled qualifications as SKILL matches.
+
+        "MSc in Social Research Methods", "PhD", "Level 3 certificate", "CIPS Level 5",
+        "finish Level 3".
+        """
+        out = []
+        n = len(doc)
+        for i, norm in enumerate(norms):
+            text = orths[i]
+            if text in DEGREES or (lowercase_doc and text in LOWER_DEGREES):
+                if text in ("BA", "MA") and not (i + 1 < n and norms[i + 1] == "in"):
+                    continue  # "BA", "MA" alone are too often other things
+                out.append((i, self._grow_in_subject(doc, norms, i + 1), SKILL, norm))
+            elif norm == "level" and i + 1 < n and doc[i + 1].like_num and doc[i + 1].is_digit:
+                start, end = i, i + 2
+                if end + 2 < n and norms[end] in ("and", "or", "/") and doc[end + 1].is_digit:
+                    end += 2  # "level 5 and 6"
+                prev = doc[i - 1] if i > 0 else None
+                named = (
+                    prev is not None
+                    and prev.is_alpha
+                    and norms[i - 1] not in STOP_WORDS_SET
+                    and norms[i - 1] not in self.not_modifiers
+                    and (prev.is_upper or (lowercase_doc and len(prev.text) <= 5))
+                )  # "CIPS Level 5", "cilt level 3"
+                if named:
+                    start = i - 1
+                if end < n and norms[end] in QUALIFICATION_NOUNS:
+                    end = self._grow_in_subject(doc, norms, end + 1)
+                elif not named:
+                    # a bare "Level 3" is the qualification only as the object of a phrase:
+                    # "do the Level 3", "finish Level 3 by Christmas"; not "level 3 trauma centre"
+                    nxt = doc[end] if end < n else None
+                    if prev is None or norms[i - 1] in NOT_BEFORE_LEVEL:
+                        continue
+                    if nxt is not None and nxt.is_alpha and norms[end] not in STOP_WORDS_SET:
+                        continue
+                out.append((start, end, SKILL, "_".join(norms[start:end])))
+        return out
+
+    def _grow_in_subject(self, doc: Doc, norms: list[str], end: int) -> int:
+        """Extend a degree or certificate over "in" + its subject; return the new end.
+
+        "in Social Research Methods", "in polymer science": capitalised words (with "and", "&"
+        or "of" between them) or up to three lowercase content words.
+        """
+        n = len(doc)
+        if not (end + 1 < n and norms[end] == "in"):
+            return end
+        k = end + 1
+        last = None
+        if doc[k].is_title or doc[k].is_upper:
+            while k < n and k - end <= 8:
+                tok = doc[k]
+                if tok.is_title or tok.is_upper:
+                    last = k
+                elif not (norms[k] in ("and", "&", "of") and last is not None):
+                    break
+                k += 1
+        else:
+            while k < n and k - end <= 3:
+                tok = doc[k]
+                if not tok.is_alpha or norms[k] in STOP_WORDS_SET:
+                    break
+                last = k
+                k += 1
+        return last + 1 if last is not None else end
 
     def _grow_skill(
         self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]

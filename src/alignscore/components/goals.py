@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -25,6 +26,21 @@ NEG_GOAL_CUE = "NEG_GOAL_CUE"
 HYPOTHETICAL_CUE = "HYPOTHETICAL_CUE"
 LABEL_MARKS = frozenset({":", "-", "->", "–", "—", "=>", "=", "→"})
 MAX_GOAL_TOKENS = 30
+# hedges and sequencers before a second aim: "..., maybe a senior accountant role"
+IDIOM_WORD = re.compile(r"[\w'’-]+")
+MODAL_WORDS = frozenset({"can", "could", "will", "would", "'ll", "'d", "’ll", "’d"})
+# verbs and adjectives of belief or certainty: "I think / know / am confident (that) I can ..."
+BELIEF_WORDS = frozenset(
+    {"think", "know", "believe", "confident", "sure", "certain", "reckon", "guess", "convinced"}
+)
+AIM_WORDS = frozenset(
+    {"like", "love", "want", "hope", "prefer", "aim", "plan", "see", "imagine", "picture", "wish"}
+)
+STRANDED_PREPOSITIONS = frozenset({"on", "into", "in", "to", "for", "with", "about", "at", "of"})
+WH_WORDS = frozenset({"why", "what", "how", "where", "who", "when", "which"})
+HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
+# words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
+TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
 BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
 BULLET_LINE = re.compile(r"(?:^|\n)[ \t]*[-*•–·+]")
 
@@ -81,8 +97,29 @@ class GoalExtractor:
             j = horizons.get(j, j + 1)
         return j
 
+    def _opens_aim(self, doc: Doc, j: int, titles: frozenset[int], hedged: bool) -> bool:
+        """Whether a second aim starts at token ``j``.
+
+        A verb of aiming ("and then apply for ..."), or after a hedge ("maybe", "perhaps",
+        "then") a role named as the aim ("..., maybe a senior accountant role").
+        """
+        if j >= len(doc):
+            return False
+        if doc[j].lemma_ in self.goal_verbs and doc[j].lower_ != "be":
+            return True
+        if hedged:
+            if doc[j].lower_ in ("a", "an", "the") and j + 1 < len(doc):
+                j += 1
+            return j in titles
+        return False
+
     def _clauses(
-        self, doc: Doc, start: int, cue_starts: set[int], horizons: dict[int, int]
+        self,
+        doc: Doc,
+        start: int,
+        cue_starts: set[int],
+        horizons: dict[int, int],
+        titles: frozenset[int] = frozenset(),
     ) -> list[tuple[int, int]]:
         """Return the (start, end) token ranges of the goals opened at ``start``."""
         n = len(doc)
@@ -117,6 +154,14 @@ class GoalExtractor:
                     continue
                 break
             nxt = doc[k + 1].lower_ if k + 1 < n else ""
+            if k > begin and (low == "then" or (low, nxt) == ("and", "then")):
+                # "..., and then (maybe) move into product": a second aim in sequence
+                j = self._after_connectives(doc, k, horizons)
+                if self._opens_aim(doc, j, titles, hedged=True):
+                    goals.append((begin, k))
+                    begin = k = j
+                    limit = min(n, begin + MAX_GOAL_TOKENS)
+                    continue
             if k > begin and (low, nxt) in self.boundary_pairs:
                 break
             if (
@@ -127,7 +172,8 @@ class GoalExtractor:
                 break
             if low in (",", "and", "or") and k > begin:
                 j = self._after_connectives(doc, k + 1, horizons)
-                if j < n and doc[j].lemma_ in self.goal_verbs and doc[j].lower_ not in ("be",):
+                hedged = any(t.lower_ in HEDGES for t in doc[k + 1 : j])
+                if self._opens_aim(doc, j, titles, hedged):
                     goals.append((begin, k))
                     begin = j
                     k = j
@@ -159,11 +205,69 @@ class GoalExtractor:
                 out.append((s, e))
         return out
 
+    @staticmethod
+    def _gapped(doc: Doc, s: int, e: int) -> bool:
+        """Whether a short clause ends in a stranded preposition.
+
+        Such a clause is the rest of a relative clause whose aim stands before the cue: "the
+        project I want to cut my teeth on", "what I want to grow into".
+        """
+        return e - s <= 4 and doc[e - 1].lower_ in STRANDED_PREPOSITIONS
+
+    @staticmethod
+    def _not_an_aim_opening(doc: Doc, s: int, e: int) -> bool:
+        """Whether a span opens as a question, heading or note to self, not as an aim.
+
+        "why this role", "what you get", "don't mention the other offers".
+        """
+        first = doc[s].lower_
+        if first in WH_WORDS:
+            return True
+        negated = first == "do" and s + 1 < e and doc[s + 1].lower_ in ("n't", "not")
+        return first == "dont" or negated
+
+    @staticmethod
+    def _belief_modal(doc: Doc, cue: Span) -> bool:
+        """Whether a modal cue sits under a verb of belief: a claim, not an aim.
+
+        "I think I can translate between ...", "I'm confident I would ...", "I know that I
+        will ...".
+        """
+        if not any(t.lower_ in MODAL_WORDS for t in cue) or any(
+            t.lemma_ in AIM_WORDS for t in cue
+        ):
+            return False  # "I think I'd like to ..." still states an aim
+        k = cue.start - 1
+        if k >= 0 and doc[k].lower_ == "that":
+            k -= 1
+        return k >= 0 and doc[k].lower_ in BELIEF_WORDS
+
+    def _hedged_openers(self, doc: Doc) -> list[int]:
+        """Token offsets of verbs of aiming right after a clause-opening "maybe" / "perhaps"."""
+        out: list[int] = []
+        lowers = doc.to_array(LOWER).tolist()  # no Token objects for the common case
+        hedges = {doc.vocab.strings.add("maybe"), doc.vocab.strings.add("perhaps")}
+        for k in (k for k, h in enumerate(lowers[:-1]) if h in hedges):
+            tok = doc[k]
+            prev = doc[k - 1] if k > 0 else None
+            if not (
+                prev is None
+                or tok.is_sent_start
+                or prev.is_punct
+                or (prev.is_space and "\n" in prev.text)
+                or prev.lower_ in ("and", "or", "then")
+            ):
+                continue
+            nxt = doc[k + 1]
+            if nxt.lemma_ in self.goal_verbs and nxt.lower_ != "be" and nxt.is_lower:
+                out.append(k + 1)
+        return out
+
     def _is_idiom(self, text: str) -> bool:
         """True for answer-framing idioms ("be honest with you ...", "give you the picture")."""
         if text in self.not_goals:
             return True
-        words = text.split()
+        words = IDIOM_WORD.findall(text)  # "be honest, what draws me": the comma is no word
         return any(" ".join(words[:n]) in self.not_goals for n in range(1, min(4, len(words))))
 
     def _bullet_openers(self, doc: Doc, horizons: list[Span], cues: list[Span]) -> list[int]:
@@ -225,13 +329,19 @@ class GoalExtractor:
         hypos = [c for c in cues_group if c.label_ == HYPOTHETICAL_CUE]
         horizon_spans = [s for s in group if s.label_ == HORIZON]
         horizons = {s.start: s.end for s in horizon_spans}
-        openers: list[tuple[int, bool]] = [(c.end, c.label_ == NEG_GOAL_CUE) for c in cues]
+        openers: list[tuple[int, bool]] = [
+            (c.end, c.label_ == NEG_GOAL_CUE)
+            for c in cues
+            if not self._belief_modal(doc, c)
+        ]
         # bullet-note labels: "Long term: lead the analytics team"
         for h in horizon_spans:
             if h.end < len(doc) and doc[h.end].text in LABEL_MARKS:
                 openers.append((h.end + 1, False))
         # bullet notes: "Goals\n- get the ServSafe certificate", "Year 2-3\n- VP of Operations"
         openers += [(k, False) for k in self._bullet_openers(doc, horizon_spans, cues)]
+        # a hedged aim opening a clause: "not sure yet, maybe manage people", "- maybe teach"
+        openers += [(k, False) for k in self._hedged_openers(doc)]
         # "I'd say", "I'll be honest": a modal cue opens a goal only before a verb of aiming
         openers = [
             (start, neg)
@@ -239,10 +349,15 @@ class GoalExtractor:
             if not (start < len(doc) and doc[start].lemma_ in self.not_goal_verbs)
         ]
         cue_starts = {c.start for c in cues}
+        titles = frozenset(s.start for s in group if s.label_ == "TITLE")
         goals: list[Span] = []
         seen: set[tuple[int, int]] = set()
         for start, negated in sorted(openers):
-            for s, e in self._clauses(doc, start, cue_starts, horizons):
+            for s, e in self._clauses(doc, start, cue_starts, horizons, titles):
+                if doc[s].lower_ in ("want", "wanna") and e - s > 2:
+                    s += 2 if doc[s + 1].lower_ == "to" else 1  # "I'd want to grow that"
+                if self._not_an_aim_opening(doc, s, e) or self._gapped(doc, s, e):
+                    continue
                 if (s, e) in seen or any(g.start <= s < g.end for g in goals):
                     continue
                 if self._is_idiom(doc[s:e].text.lower()):
@@ -263,7 +378,7 @@ class GoalExtractor:
             k = title.start
             while k > 0 and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("as", "a", "an", "the")):
                 k -= 1  # "yr 3: CFO", "then, as Head of Sales"
-            if k in horizon_ends or (k > 0 and doc[k - 1].lower_ in ("then", "eventually", "ultimately")):
+            if k in horizon_ends or (k > 0 and doc[k - 1].lower_ in TITLE_GOAL_LEADS):
                 span = Span(doc, title.start, title.end, label=GOAL)
                 span._.set(NEGATED, False)
                 span._.set(HYPOTHETICAL, False)
