@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.attrs import LOWER
+from spacy.attrs import IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -278,16 +278,19 @@ class GoalExtractor:
         goal ("Year 2-3", "Longer term:", "Goals"), whatever the item's shape ("- VP of
         Operations"). Items that open with a cue or a time label are left to those rules.
         """
-        if not BULLET_LINE.search(doc.text):
-            return []
+        # lines and their first tokens from one to_array call; doc.text only when items exist
+        strings = doc.vocab.strings
+        rows = doc.to_array([IS_SPACE, ORTH]).tolist()
         n = len(doc)
         items: list[tuple[int, int]] = []  # (line start, first token after the bullet mark)
         line_start = 0
         for k in range(n + 1):
-            if k == n or (doc[k].is_space and "\n" in doc[k].text):
-                if line_start < k and doc[line_start].text in BULLET_MARKS:
+            if k == n or (rows[k][0] and "\n" in strings[rows[k][1]]):
+                if line_start < k and strings[rows[line_start][1]] in BULLET_MARKS:
                     items.append((line_start, line_start + 1))
                 line_start = k + 1
+        if items and not BULLET_LINE.search(doc.text):
+            return []
         if not items:
             return []
         horizon_at = {h.start: h.end for h in horizons}
