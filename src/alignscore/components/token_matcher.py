@@ -275,9 +275,13 @@ class TokenPatternMatcher:
         after = closures[1]
         if len(elements) in after:
             return None
-        tests = [elements[k].simple for k in sorted(after)]
-        if any(t is None for t in tests):
-            return None
+        # one "value in set" test per element is a necessary condition (the others run later)
+        tests = []
+        for k in sorted(after):
+            allowed = [(t[0], t[1]) for t in elements[k].tests if t[1] is not None]
+            if not allowed:
+                return None
+            tests.append(allowed[0])
         return tests  # type: ignore[return-value]
 
     @staticmethod
