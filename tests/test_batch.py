@@ -32,3 +32,16 @@ def test_score_frame_row_count_and_columns():
     assert len(out) == len(dev) and list(out.index) == list(dev.index)
     assert out["error"].isna().all()
     assert isinstance(out, pd.DataFrame)
+
+
+def test_equal_postings_in_a_batch_become_one_object():
+    from alignscore.api import _share_postings
+
+    jd_a = "".join(["Data ", "Analyst. SQL required."])
+    jd_b = "".join(["Data Analyst.", " SQL required."])
+    assert jd_a == jd_b and jd_a is not jd_b
+    chunk = [(0, ("x", jd_a)), (1, ("y", jd_b)), (2, ("z", None)), (3, ("w", 5))]
+    shared = _share_postings(chunk)
+    assert [(i, a) for i, (a, _) in shared] == [(0, "x"), (1, "y"), (2, "z"), (3, "w")]
+    assert shared[0][1][1] is shared[1][1][1]
+    assert shared[2][1][1] is None and shared[3][1][1] == 5
