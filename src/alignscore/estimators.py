@@ -65,14 +65,14 @@ class RubricScorer(BaseEstimator):
     def __init__(
         self,
         *,
-        max_iter: int = 80,
-        learning_rate: float = 0.1,
-        max_depth: int = 3,
-        min_samples_leaf: int = 12,
+        max_iter: int = 160,
+        learning_rate: float = 0.05,
+        max_depth: int = 2,
+        min_samples_leaf: int = 24,
         l2_regularization: float = 1.0,
         n_splits: int = 5,
         text_column: str = "answer_text",
-        text_alpha: float = 3.0,
+        text_alpha: float = 10.0,
         random_state: int | None = 0,
     ) -> None:
         self.max_iter = max_iter
