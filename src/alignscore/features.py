@@ -38,12 +38,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LOWER, NORM, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .extensions import HORIZON_AT, HYPOTHETICAL, NEGATED
 from .jobs import JobProfile, job_profile
@@ -94,8 +95,27 @@ def _known_words() -> frozenset[str]:
     return frozenset(table) | frozenset(table.values()) | frozenset(STOP_WORDS)
 
 
-def _content(tokens: Iterable[Token]) -> list[str]:
-    return [t.norm_ for t in tokens if t.is_alpha and t.lower_ not in STOP_WORDS and len(t) > 2]
+_ROW_ATTRS = [IS_PUNCT, IS_SPACE, IS_ALPHA, LOWER, NORM, ORTH, LENGTH]
+_PUNCT, _SPACE, _ALPHA, _LOWER, _NORM, _ORTH, _LENGTH = range(len(_ROW_ATTRS))
+
+
+def _rows(doc: Doc) -> list[list[int]]:
+    """Per token, the ``_ROW_ATTRS`` values from one ``to_array`` call (no Token objects)."""
+    return doc.to_array(_ROW_ATTRS).tolist() if len(doc) else []
+
+
+def _content(rows: list[list[int]], strings: Any) -> set[str]:
+    """Content words (norms): alphabetic, not a stop word, longer than two characters."""
+    return {
+        strings[r[_NORM]]
+        for r in rows
+        if r[_ALPHA] and r[_LENGTH] > 2 and strings[r[_LOWER]] not in STOP_WORDS
+    }
+
+
+def _alpha_lowers(rows: list[list[int]], strings: Any) -> list[str]:
+    """The lowercase form of every alphabetic token, in order."""
+    return [strings[r[_LOWER]] for r in rows if r[_ALPHA]]
 
 
 def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
@@ -118,7 +138,8 @@ class JobView:
 def job_view(job: Doc) -> JobView:
     """Precompute the posting-side sets used by :func:`pair_features`."""
     spans = tuple(job.spans.get(SPANS_KEY, ()))
-    tokens = [t.lower_ for t in job if t.is_alpha]
+    rows = _rows(job)
+    tokens = _alpha_lowers(rows, job.vocab.strings)
     return JobView(
         spans=spans,
         skill_keys=frozenset(
@@ -127,7 +148,7 @@ def job_view(job: Doc) -> JobView:
         ),
         title_words=frozenset(t.norm_ for s in spans if s.label_ == "TITLE" for t in s),
         title_texts=frozenset(s.text.lower() for s in spans if s.label_ == "TITLE"),
-        content=frozenset(_content(job)),
+        content=frozenset(_content(rows, job.vocab.strings)),
         grams5=frozenset(_ngrams(tokens, 5)) if len(tokens) >= 5 else frozenset(),
         n_tokens=len(job),
     )
@@ -154,15 +175,15 @@ def pair_features(
     # token attributes from one to_array call (no Token objects): lowercase, norm and text
     # strings, and the flags the features below filter on
     strings = answer.vocab.strings
-    rows = answer.to_array([IS_PUNCT, IS_SPACE, IS_ALPHA, LOWER, NORM, ORTH, LENGTH]).tolist()
-    words = [(i, r) for i, r in enumerate(rows) if not r[0] and not r[1]]
+    rows = _rows(answer)
+    words = [(i, r) for i, r in enumerate(rows) if not r[_PUNCT] and not r[_SPACE]]
     n_words = len(words)
     per100 = 100.0 / max(n_words, 20)
-    lower = [strings[r[3]] for _, r in words]
+    lower = [strings[r[_LOWER]] for _, r in words]
     f: dict[str, float] = {}
 
     # text
-    alpha = [strings[r[3]] for _, r in words if r[2]]
+    alpha = [strings[r[_LOWER]] for _, r in words if r[_ALPHA]]
     known = _known_words()
     f["text_log_words"] = math.log1p(n_words)
     f["text_known_word_share"] = sum(w in known for w in alpha) / len(alpha) if alpha else 0.0
@@ -192,7 +213,7 @@ def pair_features(
     f["spec_skills_per100"] = len(skills) * per100
     f["spec_titles"] = float(len(titles))
     f["spec_numbers"] = float(
-        sum(1 for i, r in words if i not in horizon_tokens and _NUMBER.search(strings[r[5]]))
+        sum(1 for i, r in words if i not in horizon_tokens and _NUMBER.search(strings[r[_ORTH]]))
     )
     skill_tokens = {t.i for s in skills for t in s}
     f["spec_skill_token_share"] = len(skill_tokens) / max(n_words, 1)
@@ -209,12 +230,7 @@ def pair_features(
     shared = {t for t, i in ans_skill_keys if t in job_skill_keys or (i and i in job_skill_keys)}
     f["overlap_skill_count"] = float(len(shared))
     f["overlap_skill_share"] = len(shared) / len({t for t, _ in ans_skill_keys}) if skills else 0.0
-    # content words: alphabetic, not a stop word, longer than two characters (as _content)
-    a_set = {
-        strings[r[4]]
-        for r in rows
-        if r[2] and r[6] > 2 and strings[r[3]] not in STOP_WORDS
-    }
+    a_set = _content(rows, strings)
     j_set = view.content
     f["overlap_content_jaccard"] = (
         len(a_set & j_set) / len(a_set | j_set) if a_set and j_set else 0.0
@@ -244,7 +260,7 @@ def pair_features(
     )
 
     # pasted posting
-    a_tok = [strings[r[3]] for r in rows if r[2]]
+    a_tok = _alpha_lowers(rows, strings)
     jgrams = view.grams5
     if len(a_tok) >= 5 and jgrams:
         hits = [i for i in range(len(a_tok) - 4) if tuple(a_tok[i : i + 5]) in jgrams]

@@ -443,7 +443,6 @@ class Gazetteer:
         ) | ROLE_SKIP | ROLE_CUES | SENIORITY_WORDS
         self._entries: list[Entry] = []
         self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[Entry]]]]] = {}
-        self._pairs: set[tuple[str, ...]] = set()
         self._upper_counts: dict[int, int] = {}  # orth hash -> capital letters in it
 
     # ------------------------------------------------------------------ building
@@ -488,8 +487,6 @@ class Gazetteer:
                         cands.sort(key=lambda e: e[1] != TITLE)
             index[first] = sorted(by_len.items(), reverse=True)
         self._index = index
-        # the first two norms of every longer name: most positions rule out all but one-word names
-        self._pairs = {e[0][:2] for e in entries if len(e[0]) > 1}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -506,7 +503,7 @@ class Gazetteer:
         # in text typed without capitals, case-sensitive names ("Excel") match in lowercase too
         upper = self._upper_counts
         n_upper = 0
-        for row, orth in zip(arr, orths):
+        for row, orth in zip(arr, orths, strict=True):
             count = upper.get(row[1])
             if count is None:
                 if len(upper) > 1_000_000:
@@ -516,17 +513,15 @@ class Gazetteer:
         n_chars = sum(map(len, orths)) + sum(row[2] for row in arr)
         lowercase_doc = n_upper * 50 < n_chars
         index = self._index
-        pairs = self._pairs
         found: list[tuple[int, int, str, str]] = []
         n = len(norms)
         for i, norm in enumerate(norms):
             groups = index.get(norm)
             if groups is not None:
                 hit = None
-                longer = i + 1 < n and (norm, norms[i + 1]) in pairs
                 for length, seqs in groups:  # longest first
                     end = i + length
-                    if end > n or (length > 1 and not longer):
+                    if end > n:
                         continue
                     cands = seqs.get(tuple(norms[i:end])) if length > 1 else seqs.get((norm,))
                     if cands is None:

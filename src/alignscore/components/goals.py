@@ -289,9 +289,7 @@ class GoalExtractor:
                 if line_start < k and strings[rows[line_start][1]] in BULLET_MARKS:
                     items.append((line_start, line_start + 1))
                 line_start = k + 1
-        if items and not BULLET_LINE.search(doc.text):
-            return []
-        if not items:
+        if not items or not BULLET_LINE.search(doc.text):
             return []
         horizon_at = {h.start: h.end for h in horizons}
         labelled = set(horizon_at) | {c.start for c in cues}

@@ -88,14 +88,16 @@ def _repeat_bounds(op: str) -> tuple[int, int | None] | None:
 class _Element:
     """One pattern element: all its tests must hold; ``op`` is ``1``, ``?`` or ``*``."""
 
-    __slots__ = ("op", "simple", "tests")
+    __slots__ = ("key", "op", "simple", "tests")
 
     def __init__(self, tests: list[_Test], op: str) -> None:
         self.tests = tests
         self.op = op
-        # the common case, one "value in set" test, checked inline by the matcher
-        one = tests[0] if len(tests) == 1 else None
-        self.simple = (one[0], one[1]) if one is not None and one[1] is not None else None
+        # its first "value in set" test: a necessary condition, used to index and pre-filter
+        keys = [(t[0], t[1]) for t in tests if t[1] is not None]
+        self.key: tuple[str, frozenset[int]] | None = keys[0] if keys else None
+        # the common case, that test alone, checked inline by the matcher
+        self.simple = self.key if len(tests) == 1 else None
 
 
 class TokenPatternMatcher:
@@ -221,37 +223,26 @@ class TokenPatternMatcher:
         columns: set[str] = set()
         first_index: dict[str, dict[int, list[int]]] = {}
         anywhere: list[int] = []
+        self._closures = [
+            [frozenset(self._closure(elements, {k})) for k in range(len(elements) + 1)]
+            for _, elements in self._compiled
+        ]
         for p, (_, elements) in enumerate(self._compiled):
             for el in elements:
                 columns.update(t[0] for t in el.tests if t[0] not in ("TEXT", "LOWERTEXT"))
-            firsts = [elements[k] for k in self._closure(elements, {0}) if k < len(elements)]
-            keyed: list[tuple[str, frozenset[int]]] = []
-            for el in firsts:
-                allowed = [t for t in el.tests if t[1] is not None]
-                if not allowed:
-                    keyed = []
-                    break
-                keyed.append((allowed[0][0], allowed[0][1]))  # type: ignore[arg-type]
-            if not keyed:
+            keyed = [elements[k].key for k in self._closures[p][0] if k < len(elements)]
+            if not keyed or any(key is None for key in keyed):
                 anywhere.append(p)
                 continue
-            for col, hashes in keyed:
+            for col, hashes in keyed:  # type: ignore[misc]
                 bucket = first_index.setdefault(col, {})
                 for h in hashes:
                     lst = bucket.setdefault(h, [])
                     if not lst or lst[-1] != p:
                         lst.append(p)
-        self._closures = [
-            [frozenset(self._closure(elements, {k})) for k in range(len(elements) + 1)]
-            for _, elements in self._compiled
-        ]
         # a pattern can only match a doc holding one of the allowed values of each required element
         self._required = [
-            [
-                (tests[0][0], tests[0][1])  # type: ignore[misc]
-                for el in elements
-                if el.op == "1" and (tests := [t for t in el.tests if t[1] is not None])
-            ]
+            [el.key for el in elements if el.op == "1" and el.key is not None]
             for _, elements in self._compiled
         ]
         # cheap reject before running a pattern: the tests its second token must pass, when the
@@ -275,13 +266,9 @@ class TokenPatternMatcher:
         after = closures[1]
         if len(elements) in after:
             return None
-        # one "value in set" test per element is a necessary condition (the others run later)
-        tests = []
-        for k in sorted(after):
-            allowed = [(t[0], t[1]) for t in elements[k].tests if t[1] is not None]
-            if not allowed:
-                return None
-            tests.append(allowed[0])
+        tests = [elements[k].key for k in sorted(after)]
+        if any(key is None for key in tests):
+            return None
         return tests  # type: ignore[return-value]
 
     @staticmethod
@@ -421,26 +408,15 @@ class FastSpanRuler(SpanRuler):
         need only the tokenizer, so they skip the components before this one (spaCy's ruler runs
         them all: most of our load time for a few thousand phrases).
         """
-        patterns = list(patterns)  # from_disk passes a generator
         attr = self.phrase_matcher_attr
         attr_name = attr if isinstance(attr, str) or attr is None else self.nlp.vocab.strings[attr]
-        if (attr_name or "ORTH").upper() not in _LEXICAL_ATTRS:
+        names = [name for name, _ in self.nlp.pipeline]
+        before = names[: names.index(self.name)] if self.name in names else names
+        if (attr_name or "ORTH").upper() not in _LEXICAL_ATTRS or not before:
             super().add_patterns(patterns)
             return
-        phrases = [p for p in patterns if isinstance(p.get("pattern"), str)]
-        super().add_patterns([p for p in patterns if not isinstance(p.get("pattern"), str)])
-        labels = []
-        for entry in phrases:
-            label = repr((entry["label"], entry.get("id", "")))
-            self._match_label_id_map[self.nlp.vocab.strings.as_int(label)] = {
-                "label": entry["label"],
-                "id": entry.get("id", ""),
-            }
-            labels.append(label)
-            self._patterns.append(entry)
-        texts = [entry["pattern"] for entry in phrases]
-        for label, doc in zip(labels, self.nlp.tokenizer.pipe(texts), strict=True):
-            self.phrase_matcher.add(label, [doc])
+        with self.nlp.select_pipes(disable=before):
+            super().add_patterns(patterns)
 
 
 @Language.factory(
