@@ -38,6 +38,39 @@ def _same(a: dict, b: dict) -> bool:
     return a["start_char"] == b["start_char"] and a["end_char"] == b["end_char"]
 
 
+def _unmatched(
+    text: str,
+    doc_i: int,
+    own: list[dict],
+    theirs: list[dict],
+    theirs_all: list[dict],
+    rivals: set[str],
+    categories: tuple[str, str, str],
+    keys: tuple[str, str],
+) -> list[tuple[str, dict[str, Any]]]:
+    """Spans of ``own`` with no strict match in ``theirs``, as (category, record).
+
+    ``categories`` names the three cases (overlaps a span of the same label, only one of a rival
+    label, nothing); ``keys`` names the record's fields for ``own`` and ``theirs``.
+    """
+    out = []
+    for s in own:
+        if any(_same(s, q) for q in theirs):
+            continue
+        over = [q for q in theirs if _overlaps(s, q)]
+        other = [q for q in theirs_all if q["label"] in rivals and _overlaps(s, q)]
+        cat = categories[0] if over else categories[1] if other else categories[2]
+        record = {
+            "doc": doc_i,
+            keys[0]: text[s["start_char"] : s["end_char"]],
+            keys[1]: [text[q["start_char"] : q["end_char"]] for q in over]
+            or [f"{q['label']}:{text[q['start_char'] : q['end_char']]}" for q in other],
+            "context": text[max(0, s["start_char"] - 60) : s["end_char"] + 60],
+        }
+        out.append((cat, record))
+    return out
+
+
 def categorise(
     texts: list[str], gold_docs: list[list[dict]], pred_docs: list[list[dict]], labels: tuple
 ) -> dict[str, dict[str, list[dict[str, Any]]]]:
@@ -47,38 +80,16 @@ def categorise(
         for lab in labels:
             g = [s for s in gold if s["label"] == lab]
             p = [s for s in pred if s["label"] == lab]
-            for s in g:
-                if any(_same(s, q) for q in p):
-                    continue
-                over = [q for q in p if _overlaps(s, q)]
-                other = [q for q in pred if q["label"] in RIVALS[lab] and _overlaps(s, q)]
-                cat = "fn_boundary" if over else "fn_other_label" if other else "fn_missing"
-                out[lab][cat].append(
-                    {
-                        "doc": doc_i,
-                        "gold": text[s["start_char"] : s["end_char"]],
-                        "pred": [text[q["start_char"] : q["end_char"]] for q in over]
-                        or [f"{q['label']}:{text[q['start_char'] : q['end_char']]}" for q in other],
-                        "context": text[max(0, s["start_char"] - 60) : s["end_char"] + 60],
-                    }
-                )
-            for q in p:
-                if any(_same(q, s) for s in g):
-                    continue
-                over = [s for s in g if _overlaps(s, q)]
-                other = [s for s in gold if s["label"] in RIVALS[lab] and _overlaps(s, q)]
-                cat = (
-                    "fp_boundary" if over else "fp_spurious_other_label" if other else "fp_spurious"
-                )
-                out[lab][cat].append(
-                    {
-                        "doc": doc_i,
-                        "pred": text[q["start_char"] : q["end_char"]],
-                        "gold": [text[s["start_char"] : s["end_char"]] for s in over]
-                        or [f"{s['label']}:{text[s['start_char'] : s['end_char']]}" for s in other],
-                        "context": text[max(0, q["start_char"] - 60) : q["end_char"] + 60],
-                    }
-                )
+            misses = _unmatched(
+                text, doc_i, g, p, pred, RIVALS[lab],
+                ("fn_boundary", "fn_other_label", "fn_missing"), ("gold", "pred"),
+            )  # fmt: skip
+            extras = _unmatched(
+                text, doc_i, p, g, gold, RIVALS[lab],
+                ("fp_boundary", "fp_spurious_other_label", "fp_spurious"), ("pred", "gold"),
+            )  # fmt: skip
+            for cat, record in misses + extras:
+                out[lab][cat].append(record)
     return out
 
 
