@@ -85,3 +85,27 @@ def test_corpus_json(capsys):
 def test_no_command_prints_help(capsys):
     assert main([]) == 2
     assert "usage" in capsys.readouterr().out
+
+
+EXTERNAL = Path(__file__).resolve().parents[1] / "benchmarks" / "external"
+
+
+def test_evaluate_on_another_labelled_set(capsys):
+    """`evaluate --data` scores a labelled set in the corpus schema; its own split names apply."""
+    assert main(["evaluate", "--data", str(EXTERNAL), "--split", "all", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["n"] == 60
+    assert set(report["scores"]) == {"alignment", "specificity", "employer_focus", "overall"}
+    assert all(-1 <= m["qwk"] <= 1 for m in report["scores"].values())
+
+
+def test_evaluate_extraction_on_another_labelled_set(capsys):
+    assert main(["evaluate-extraction", "--data", str(EXTERNAL), "--splits", "all"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("all: 60 answers, 6 job descriptions")
+    assert "HORIZON bucket accuracy" in out
+
+
+def test_evaluate_empty_split_is_a_clear_error(capsys):
+    assert main(["evaluate", "--data", str(EXTERNAL), "--split", "dev"]) == 1
+    assert "no answers in split 'dev'" in capsys.readouterr().err

@@ -28,11 +28,17 @@ def _cmd_build_pipeline(args: argparse.Namespace) -> int:
     return 0
 
 
+_DATA_HELP = (
+    "directory of a labelled set in the corpus's schema (jobs.jsonl, answers.jsonl, splits.json);"
+    " default: the packaged corpus"
+)
+
+
 def _cmd_evaluate_extraction(args: argparse.Namespace) -> int:
     from .evaluation import evaluate_extraction
 
     for split in args.splits:
-        res = evaluate_extraction(split)
+        res = evaluate_extraction(split, path=args.data)
         print(f"{split}: {res['n_answers']} answers, {res['n_jobs']} job descriptions")
         print(f"  {'':<20}{'label':<9}{'strict F1':>10}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}")
         for part in ("answers", "answers_with_job", "jobs"):
@@ -59,7 +65,7 @@ def _cmd_train(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .training import evaluate, format_report
 
-    report = evaluate(args.split, args.model)
+    report = evaluate(args.split, args.model, path=args.data)
     print(json.dumps(report, indent=1) if args.json else format_report(report))
     return 0
 
@@ -168,7 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
         "evaluate-extraction",
         help="span precision/recall/F1 per label on corpus splits (relaxed = overlap)",
     )
-    p.add_argument("--splits", nargs="+", default=["dev"], choices=["train", "dev", "test"])
+    p.add_argument("--splits", nargs="+", default=["dev"], choices=["train", "dev", "test", "all"])
+    p.add_argument("--data", default=None, help=_DATA_HELP)
     p.set_defaults(func=_cmd_evaluate_extraction)
     p = sub.add_parser(
         "train", help="train the scorer on the corpus train split into models/<model>/"
@@ -179,8 +186,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "evaluate", help="print the model card's metric table (model vs baselines, flags)"
     )
-    p.add_argument("--split", default="test", choices=["train", "dev", "test"])
+    p.add_argument("--split", default="test", choices=["train", "dev", "test", "all"])
     p.add_argument("--model", default=None)
+    p.add_argument("--data", default=None, help=_DATA_HELP)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_evaluate)
     p = sub.add_parser("explain", help="score one answer and show scores, flags, spans and reasons")

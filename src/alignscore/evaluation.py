@@ -14,6 +14,8 @@ Example:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -98,8 +100,16 @@ def score_spans(
     return out
 
 
-def evaluate_extraction(split: str = "dev", *, nlp: Any = None) -> dict[str, Any]:
+def evaluate_extraction(
+    split: str = "dev", *, nlp: Any = None, path: str | Path | None = None
+) -> dict[str, Any]:
     """Run the pipeline on one corpus split and score answers and job descriptions.
+
+    Args:
+        split: ``"train"``, ``"dev"``, ``"test"`` or ``"all"``.
+        nlp: The pipeline (default: the packaged one).
+        path: A directory holding a labelled set in the corpus's schema (``jobs.jsonl``,
+            ``answers.jsonl``, ``splits.json``); default: the packaged corpus.
 
     Returns:
         ``{"answers", "answers_with_job", "jobs"}`` per-label scores (``answers_with_job``: each
@@ -110,8 +120,8 @@ def evaluate_extraction(split: str = "dev", *, nlp: Any = None) -> dict[str, Any
     from .pipeline import load_pipeline
 
     nlp = nlp or load_pipeline()
-    corpus = load_corpus(split)
-    jobs = load_jobs(split)
+    corpus = load_corpus(split, path=path)
+    jobs = load_jobs(split, path=path)
     horizons = nlp.get_pipe("alignscore_horizons")
     saved = horizons.reference_year
     horizons.reference_year = REFERENCE_YEAR

@@ -143,14 +143,27 @@ def _prf(y: np.ndarray, p: np.ndarray) -> dict[str, float]:
     }
 
 
-def evaluate(split: str = "test", model: str | None = None) -> dict[str, Any]:
+def evaluate(
+    split: str = "test", model: str | None = None, path: str | Path | None = None
+) -> dict[str, Any]:
     """Evaluate the saved model (through :func:`alignscore.score_many`, the path users call) and
     the baselines on one split (see the module docstring).
+
+    Args:
+        split: The split to evaluate (``"all"`` for every row).
+        model: Model name under ``models/`` (default: the default model).
+        path: A directory holding a labelled set in the corpus's schema; default: the packaged
+            corpus. Baselines are always fitted on the packaged corpus's train split, and the
+            inter-annotator figures come from the set's own ``annotations_first.jsonl`` and
+            ``annotations_second.jsonl`` when it has them.
     """
     from .api import score_many
 
+    data = load_corpus("all", path=path)
+    part = data if split == "all" else data[data["split"] == split]
+    if part.empty:
+        raise AlignScoreError(f"no answers in split {split!r} of {path or 'the packaged corpus'}")
     corpus = load_corpus("all")
-    part = corpus[corpus["split"] == split]
     train_rows = corpus[corpus["split"] == "train"]
     results = list(score_many(list(part["answer"]), list(part["job_description"]), model=model))
     floats = np.array([[getattr(r, t) for t in SCORES] for r in results])
@@ -173,7 +186,7 @@ def evaluate(split: str = "test", model: str | None = None) -> dict[str, Any]:
         y = part[f"flag_{flag}"].to_numpy(dtype=bool)
         p = np.array([flag in r.flags for r in results], dtype=bool)
         report["flags"][flag] = _prf(y, p)
-    agreement = summarize_corpus().get("agreement", {})
+    agreement = summarize_corpus(path=path).get("agreement", {})
     report["inter_annotator_qwk"] = {t: agreement.get(t) for t in SCORES}
     return report
 
