@@ -1,0 +1,64 @@
+"""External check: the scorer and the pipeline on postings and answers outside the corpus.
+
+Runs ``alignscore evaluate`` and ``alignscore evaluate-extraction`` on ``benchmarks/external``
+(six postings in fields the corpus lacks, 60 answers by writers who never saw the corpus or the
+code; see its README), prints both tables and the agreement of the writers with a blind second
+annotator, and writes ``benchmarks/results/external_<date>.json``. Nothing is tuned on this set.
+
+Usage: python benchmarks/bench_external.py [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from _common import run_meta
+from alignscore.datasets import summarize_corpus
+from alignscore.evaluation import evaluate_extraction
+from alignscore.training import evaluate, format_report
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "benchmarks" / "external"
+
+
+def main(argv: list[str] | None = None) -> dict:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args(argv)
+    scores = evaluate("all", path=DATA)
+    print(format_report(scores), end="\n\n")
+    agreement = summarize_corpus(path=DATA).get("agreement")
+    if agreement:
+        flags = ", ".join(f"{k} {v:.2f}" for k, v in agreement["flags"].items())
+        print(f"writers vs blind annotator ({agreement['n']} answers): flag kappa {flags}\n")
+    ext = evaluate_extraction("all", path=DATA)
+    print(f"{'part':<18}{'label':<9}{'strict F1':>10}{'P':>8}{'R':>8}{'relaxed F1':>11}{'gold':>6}")
+    extraction = {}
+    for part in ("answers", "answers_with_job", "jobs"):
+        extraction[part] = ext[part]
+        for label, r in ext[part].items():
+            if isinstance(r, dict):
+                x = r["relaxed"]
+                print(
+                    f"{part:<18}{label:<9}{r['strict']['f1']:>10.3f}{x['precision']:>8.3f}"
+                    f"{x['recall']:>8.3f}{x['f1']:>11.3f}{x['n_gold']:>6}"
+                )
+    print(f"HORIZON bucket accuracy {ext['answers']['horizon_bucket_accuracy']:.3f}")
+    report = {
+        "scores": scores,
+        "agreement": agreement,
+        "extraction": extraction,
+        "meta": run_meta(),
+    }
+    if not args.no_write:
+        out = ROOT / "benchmarks" / "results" / f"external_{report['meta']['date']}.json"
+        out.write_text(json.dumps(report, indent=1) + "\n")
+        print(f"wrote {out.relative_to(ROOT)}")
+    return report
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
