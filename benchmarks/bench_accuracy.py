@@ -4,6 +4,11 @@ Prints the model card's tables (``alignscore evaluate`` for each split) and writ
 ``benchmarks/results/accuracy_<date>.json`` with the figures, versions and git revision.
 Test figures are final figures: nothing is tuned on them.
 
+Also measures robustness to surface noise: for the strong answers of each split (gold overall
+band >= 4), the share whose four scores all move by at most 0.1 when the answer is lowercased,
+stripped of punctuation, or has four pairs of neighbouring letters swapped (the probe test's
+perturbations, applied to every strong answer instead of one).
+
 Usage: python benchmarks/bench_accuracy.py [--splits dev test]
 """
 
@@ -13,6 +18,7 @@ import argparse
 import datetime as dt
 import json
 import platform
+import random
 import sys
 from pathlib import Path
 
@@ -21,9 +27,48 @@ import spacy
 
 import alignscore
 from _common import git_revision
+from alignscore.datasets import load_corpus
+from alignscore.labels import SCORES
 from alignscore.training import evaluate, format_report
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _swap_letters(text: str, n: int, seed: int) -> str:
+    rng = random.Random(seed)
+    chars = list(text)
+    idx = [i for i in range(len(chars) - 1) if chars[i].isalpha() and chars[i + 1].isalpha()]
+    for i in rng.sample(idx, min(n, len(idx))):
+        chars[i], chars[i + 1] = chars[i + 1], chars[i]
+    return "".join(chars)
+
+
+PERTURBATIONS = {
+    "lowercase": lambda text, seed: text.lower(),
+    "no_punctuation": lambda text, seed: "".join(c for c in text if c.isalnum() or c.isspace()),
+    "swapped_letters": lambda text, seed: _swap_letters(text, 4, seed),
+}
+
+
+def robustness(split: str) -> dict:
+    """Per perturbation: share of strong answers whose scores all move by <= 0.1, and the
+    largest move."""
+    corpus = load_corpus(split)
+    strong = corpus[corpus["overall"] >= 4]
+    answers, jds = list(strong["answer"]), list(strong["job_description"])
+    base = list(alignscore.score_many(answers, jds))
+    out: dict = {"n_strong": len(answers)}
+    for name, perturb in PERTURBATIONS.items():
+        noisy = alignscore.score_many([perturb(a, i) for i, a in enumerate(answers)], jds)
+        moves = [
+            max(abs(getattr(b, t) - getattr(x, t)) for t in SCORES)
+            for b, x in zip(base, noisy, strict=True)
+        ]
+        out[name] = {
+            "share_within_0.1": round(sum(m <= 0.1 for m in moves) / len(moves), 3),
+            "max_move": round(max(moves), 3),
+        }
+    return out
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -34,8 +79,19 @@ def main(argv: list[str] | None = None) -> dict:
     report = {"splits": {}}
     for split in args.splits:
         res = evaluate(split)
+        res["robustness"] = robustness(split)
         report["splits"][split] = res
-        print(format_report(res), end="\n\n")
+        print(format_report(res))
+        rob = res["robustness"]
+        print(
+            f"surface noise, {rob['n_strong']} strong answers: share with every score within 0.1 "
+            + ", ".join(
+                f"{k} {v['share_within_0.1']:.2f} (max {v['max_move']:.2f})"
+                for k, v in rob.items()
+                if isinstance(v, dict)
+            ),
+            end="\n\n",
+        )
     rev = git_revision()
     report["meta"] = {
         "date": dt.date.today().isoformat(),

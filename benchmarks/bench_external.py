@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from _common import run_meta
+
 from alignscore.datasets import summarize_corpus
 from alignscore.evaluation import evaluate_extraction
 from alignscore.training import evaluate, format_report

@@ -63,7 +63,8 @@ class Analyzer:
         # a plain float matrix in the model's feature order: no DataFrame on the hot path
         names = self.model.numeric_features_
         X = np.array([[p.features[name] for name in names] for p in pairs], dtype=np.float64)
-        values = self.model.predict(X, texts=answers)
+        # the text model reads the clean text (markup decoded, typos repaired), as in training
+        values = self.model.predict(X, texts=[p.answer.text for p in pairs])
         bands_all = band_of(values)  # the same monotone map as predict_bands, without predicting twice
         out = []
         for k, pair in enumerate(pairs):

@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -28,6 +29,7 @@ from . import components  # noqa: F401  (registers the factories)
 from .errors import ModelError
 from .extensions import OFFSETS, ORIGINAL, register_extensions
 from .resources import lemma_table
+from .spelling import default_repair
 from .text import clean_text
 
 __all__ = [
@@ -70,24 +72,30 @@ class LemmaNorm:
 
 
 class CleaningTokenizer:
-    """spaCy's English tokenizer behind :func:`alignscore.text.clean_text`.
+    """spaCy's English tokenizer behind :func:`alignscore.text.clean_text` and a typo repair.
 
-    The Doc's text is the clean text; when cleaning changed anything, the original string and
-    the offset map are kept in ``doc._.alignscore_original`` / ``doc._.alignscore_offsets``.
+    The Doc's text is the clean text with swapped-letter typos repaired
+    (:mod:`alignscore.spelling`; the repair keeps lengths). When cleaning or repair changed
+    anything, the original string is kept in ``doc._.alignscore_original``, and when cleaning
+    moved characters, the offset map in ``doc._.alignscore_offsets``.
     """
 
-    def __init__(self, base: Any) -> None:
+    def __init__(self, base: Any, repair: Callable[[str], str] | None = None) -> None:
         register_extensions()
         self.base = base
         self.vocab = base.vocab
+        self.repair = repair
 
     def __call__(self, text: str) -> Doc:
-        """Clean ``text`` and tokenise it, keeping the offset map on the Doc."""
+        """Clean ``text``, repair swapped-letter typos, tokenise, keep the offset map on the Doc."""
         clean = clean_text(text)
-        doc = self.base(clean.text)
+        clean_str = self.repair(clean.text) if self.repair is not None else clean.text
+        doc = self.base(clean_str)
         if clean.starts is not None:
             doc._.set(ORIGINAL, text)
             doc._.set(OFFSETS, [list(clean.starts), list(clean.ends)])
+        elif clean_str != text:
+            doc._.set(ORIGINAL, text)  # same length: offsets map one for one
         return doc
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
@@ -124,7 +132,7 @@ def create_tokenizer() -> Any:
     def make(nlp: Language) -> CleaningTokenizer:
         nlp.vocab.lex_attr_getters[NORM] = LemmaNorm()
         base = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-        return CleaningTokenizer(base)
+        return CleaningTokenizer(base, default_repair())
 
     return make
 

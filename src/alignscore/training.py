@@ -33,12 +33,20 @@ __all__ = ["baseline_predictions", "corpus_features", "evaluate", "metrics", "tr
 
 
 def corpus_features(corpus: pd.DataFrame, nlp: Any = None) -> pd.DataFrame:
-    """Pair features (plus ``answer_text``) for corpus rows, indexed like ``corpus``."""
+    """Pair features (plus ``answer_text``, the answer's clean text) for corpus rows, indexed like
+    ``corpus``."""
     nlp = nlp or load_pipeline()
     pairs = analyze_pairs(list(corpus["answer"]), list(corpus["job_description"]), nlp=nlp)
-    X = feature_frame(p.features for p in pairs)
+    texts = []
+
+    def features() -> Any:
+        for p in pairs:
+            texts.append(p.answer.text)  # the clean text, as scoring gives the text model
+            yield p.features
+
+    X = feature_frame(features())
     X.index = corpus.index
-    X["answer_text"] = corpus["answer"].to_numpy()
+    X["answer_text"] = texts
     return X
 
 
@@ -105,9 +113,13 @@ def train(name: str = "default", *, random_state: int = 0) -> Path:
     X = corpus_features(corpus, nlp)
     tr = (corpus["split"] == "train").to_numpy()
     dev = (corpus["split"] == "dev").to_numpy()
-    fitted = RubricScorer(random_state=random_state).fit(
-        X[tr], corpus.loc[tr, list(SCORES)], groups=corpus.loc[tr, "jd_id"]
-    )
+    from threadpoolctl import threadpool_limits
+
+    # small data: one OpenMP thread is as fast, and does not stall when another process is busy
+    with threadpool_limits(1):
+        fitted = RubricScorer(random_state=random_state).fit(
+            X[tr], corpus.loc[tr, list(SCORES)], groups=corpus.loc[tr, "jd_id"]
+        )
     model = fitted.compile()
     floats = model.predict(X[dev])
     gap = float(np.abs(floats - fitted.predict(X[dev])).max())
