@@ -12,6 +12,7 @@ BASE = {
     "horizon_has_long": 1.0,
     "horizon_count": 2.0,
     "goal_with_horizon_share": 1.0,
+    "goal_later_count": 1.0,
     "seniority_target_rank": 0.0,
     "seniority_gap": 0.0,
     "seniority_short_gap": 0.0,
@@ -61,9 +62,11 @@ def raised(changes=None, bands=None, scores=None):
             {"missing_short_term", "vague"},
         ),  # undated generic goals are no next step
         ({"horizon_has_short": 1.0}, {"specificity": 1}, None, {"vague"}),
-        ({"horizon_has_long": 0.0}, {}, None, {"missing_long_term"}),
-        ({"horizon_has_long": 0.0, "horizon_has_mid": 1.0}, {}, None, set()),
-        ({"horizon_has_long": 0.0, "seniority_target_rank": 4.0}, {}, None, set()),
+        ({"horizon_has_long": 0.0, "goal_later_count": 0.0}, {}, None, {"missing_long_term"}),
+        ({"horizon_has_long": 0.0, "horizon_has_mid": 1.0}, {}, None, set()),  # a goal at mid
+        # a long horizon that governs no goal: "no idea about the long term"
+        ({"goal_later_count": 0.0}, {}, None, {"missing_long_term"}),
+        ({"goal_later_count": 0.0, "seniority_target_rank": 4.0}, {}, None, set()),
     ],
 )
 def test_flag_truth_table(changes, bands, scores, expected):

@@ -126,3 +126,14 @@ def test_not_goals(text):
 )
 def test_second_aims_and_framing(text: str, expected: list[str]) -> None:
     assert goals(text) == expected
+
+
+def test_later_goal_count_needs_a_goal_under_the_later_horizon():
+    """A long-term horizon with no goal under it gives no direction (missing_long_term)."""
+    from alignscore import score
+
+    jd = "Support Specialist. Zendesk, chat support. Mentoring."
+    unsure = score("I don't know my long-term path yet. Right now I want to master Zendesk.", jd)
+    sure = score("Right now I want to master Zendesk. Long term, I want to lead the support team.", jd)
+    assert "missing_long_term" in unsure.flags
+    assert "missing_long_term" not in sure.flags

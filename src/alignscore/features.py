@@ -52,9 +52,11 @@ from .labels import CUES_KEY, SPANS_KEY
 from .resources import lemma_table
 from .titles import title_info
 
-__all__ = ["FEATURE_SET_VERSION", "JobView", "feature_frame", "job_view", "pair_features"]
+__all__ = ["FEATURE_SET_VERSION", "FLAG_ONLY_FEATURES", "JobView", "feature_frame", "job_view", "pair_features"]
 
-FEATURE_SET_VERSION = "4"
+FEATURE_SET_VERSION = "5"
+#: features the flag rules read but the scorer is not trained on
+FLAG_ONLY_FEATURES = ("goal_later_count",)
 
 LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
@@ -199,6 +201,14 @@ def pair_features(
     f["goal_hypothetical"] = float(sum(1 for g in positive if g._.get(HYPOTHETICAL)))
     f["goal_with_horizon_share"] = (
         sum(1 for g in positive if g._.get(HORIZON_AT)) / len(positive) if positive else 0.0
+    )
+    # goals placed beyond the next three years: a later horizon that governs no goal ("I don't
+    # know my long-term path yet") gives no direction
+    later_at = {
+        (s.start, s.end) for s in horizons if s._.get("alignscore_bucket") in ("mid", "long")
+    }
+    f["goal_later_count"] = float(
+        sum(1 for g in positive if g._.get(HORIZON_AT) and tuple(g._.get(HORIZON_AT)) in later_at)
     )
     f["goal_words_share"] = sum(len(g) for g in positive) / max(n_words, 1)
     for b in ("short", "mid", "long"):

@@ -5,7 +5,8 @@ flag comes with the sentence that explains it.
 
 Example:
     >>> f = {"flight_cues": 1.0, "goal_count": 1.0, "horizon_has_short": 1.0, "horizon_has_mid": 0.0,
-    ...      "horizon_has_long": 0.0, "goal_with_horizon_share": 1.0, "seniority_target_rank": 0.0,
+    ...      "horizon_has_long": 0.0, "goal_with_horizon_share": 1.0, "goal_later_count": 0.0,
+    ...      "seniority_target_rank": 0.0,
     ...      "seniority_gap": 0.0, "seniority_short_gap": 0.0, "self_gain_cues": 0.0, "bridge_cues": 0.0}
     >>> bands = {"alignment": 2, "specificity": 3, "employer_focus": 2, "overall": 2}
     >>> sorted(name for name, raised in raise_flags(f, bands).items() if raised)
@@ -64,7 +65,8 @@ def raise_flags(
             at all, every goal dated later, or goals too generic to be a next step (specificity
             band at most ``missing_short_max_specificity``; a concrete goal stated without a date
             reads as immediate, as the annotation guide says).
-        missing_long_term: no mid or long horizon and no target title.
+        missing_long_term: no goal placed at a mid or long horizon and no target title (a later
+            horizon that governs no goal, as in "no idea about the long term", does not count).
     """
     t = thresholds or FlagThresholds()
     scores = scores or {}
@@ -99,7 +101,7 @@ def raise_flags(
             or bands["specificity"] <= t.missing_short_max_specificity
         ),
         "missing_long_term": goals == 0
-        or (not has_later and features["seniority_target_rank"] == 0),
+        or (features["goal_later_count"] == 0 and features["seniority_target_rank"] == 0),
     }
 
 

@@ -23,7 +23,7 @@ from .compiled import band_of
 from .datasets import corpus_dir, load_corpus, summarize_corpus
 from .errors import AlignScoreError
 from .estimators import RubricScorer
-from .features import feature_frame
+from .features import FLAG_ONLY_FEATURES, feature_frame
 from .flags import FlagThresholds
 from .labels import FLAGS, SCORES
 from .persistence import save_model
@@ -110,7 +110,7 @@ def train(name: str = "default", *, random_state: int = 0) -> Path:
     """
     corpus = load_corpus("all")
     nlp = load_pipeline()
-    X = corpus_features(corpus, nlp)
+    X = corpus_features(corpus, nlp).drop(columns=list(FLAG_ONLY_FEATURES))
     tr = (corpus["split"] == "train").to_numpy()
     dev = (corpus["split"] == "dev").to_numpy()
     from threadpoolctl import threadpool_limits
