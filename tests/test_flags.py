@@ -57,10 +57,16 @@ def raised(changes=None, bands=None, scores=None):
         ({"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5}, {}, None, set()),  # undated concrete goal
         (
             {"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5},
-            {"specificity": 2},
+            {"specificity": 1},
             None,
             {"missing_short_term", "vague"},
-        ),  # undated generic goals are no next step
+        ),  # undated empty goals are no next step
+        (
+            {"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5},
+            {"specificity": 2},
+            None,
+            {"vague"},
+        ),  # thin but named goals still read as a next step
         ({"horizon_has_short": 1.0}, {"specificity": 1}, None, {"vague"}),
         ({"horizon_has_long": 0.0, "goal_later_count": 0.0}, {}, None, {"missing_long_term"}),
         ({"horizon_has_long": 0.0, "horizon_has_mid": 1.0}, {}, None, set()),  # a goal at mid

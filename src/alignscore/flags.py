@@ -35,7 +35,7 @@ class FlagThresholds:
     self_strong_max_employer_focus: int = 1
     bridge_cues: float = 1.0
     no_bridge_max_alignment: int = 3
-    missing_short_max_specificity: int = 2
+    missing_short_max_specificity: int = 1
     pasted_copy_share: float = 0.5
     stuffing_skill_share: float = 0.3
     min_known_word_share: float = 0.6
