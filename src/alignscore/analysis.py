@@ -34,6 +34,7 @@ class AnalyzedPair:
     profile: JobProfile
     features: dict[str, float]
     job_spans: tuple[Span, ...]
+    view: JobView | None = None
 
 
 class JobCache:
@@ -94,4 +95,5 @@ def analyze_pairs(
     for doc in nlp.pipe(texts(), batch_size=batch_size, n_process=n_process):
         job, profile, view, job_spans = cache.get(pending.popleft())
         gazetteer.add_terms_from(doc, job)
-        yield AnalyzedPair(doc, job, profile, pair_features(doc, job, profile, view), job_spans)
+        features = pair_features(doc, job, profile, view)
+        yield AnalyzedPair(doc, job, profile, features, job_spans, view)

@@ -80,7 +80,9 @@ class Analyzer:
                     floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
             flags = raise_flags(pair.features, bands, self.thresholds, floats)
             reasons = list(
-                explain(pair.answer, pair.job, pair.profile, pair.features, bands, flags)
+                explain(
+                    pair.answer, pair.job, pair.profile, pair.features, bands, flags, pair.view
+                )
             )
             if pair.features["text_known_word_share"] < 0.5 and pair.features[
                 "text_log_words"

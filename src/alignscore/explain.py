@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .extensions import NEGATED
+from .features import JobView, job_view
 from .jobs import JobProfile
 from .labels import CUES_KEY, SPANS_KEY
 
@@ -34,16 +35,19 @@ def explain(
     features: dict[str, float],
     bands: dict[str, int],
     flags: dict[str, bool],
+    view: JobView | None = None,
 ) -> tuple[str, ...]:
-    """Return the reasons, strongest first: raised flags, then the weakest and strongest scores."""
+    """Return the reasons, strongest first: raised flags, then the weakest and strongest scores.
+
+    ``view`` is the posting's :class:`~alignscore.features.JobView` (computed when omitted).
+    """
     spans = list(answer.spans.get(SPANS_KEY, []))
     cues = list(answer.spans.get(CUES_KEY, []))
-    job_spans = list(job.spans.get(SPANS_KEY, []))
+    view = view or job_view(job)
     goals = [s for s in spans if s.label_ == "GOAL" and not s._.get(NEGATED)]
     skill_spans = [s for s in spans if s.label_ == "SKILL"]
     skills = [s.text for s in skill_spans]
-    job_skills = {s.text.lower() for s in job_spans if s.label_ == "SKILL"}
-    job_ids = {s.id_ for s in job_spans if s.label_ == "SKILL" and s.id_}
+    job_skills, job_ids = view.skill_texts, view.skill_ids
     shared = [
         s.text for s in skill_spans if s.text.lower() in job_skills or (s.id_ and s.id_ in job_ids)
     ]

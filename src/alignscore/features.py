@@ -129,7 +129,9 @@ class JobView:
     """What the features need from a posting, computed once per posting."""
 
     spans: tuple[Span, ...]
-    skill_keys: frozenset[str]
+    skill_texts: frozenset[str]  # lowercase SKILL texts
+    skill_ids: frozenset[str]  # canonical SKILL ids
+    skill_keys: frozenset[str]  # both
     title_words: frozenset[str]
     title_texts: frozenset[str]
     content: frozenset[str]
@@ -142,12 +144,13 @@ def job_view(job: Doc) -> JobView:
     spans = tuple(job.spans.get(SPANS_KEY, ()))
     rows = _rows(job)
     tokens = _alpha_lowers(rows, job.vocab.strings)
+    skill_texts = frozenset(s.text.lower() for s in spans if s.label_ == "SKILL")
+    skill_ids = frozenset(s.id_ for s in spans if s.label_ == "SKILL" and s.id_)
     return JobView(
         spans=spans,
-        skill_keys=frozenset(
-            {s.text.lower() for s in spans if s.label_ == "SKILL"}
-            | {s.id_ for s in spans if s.label_ == "SKILL" and s.id_}
-        ),
+        skill_texts=skill_texts,
+        skill_ids=skill_ids,
+        skill_keys=skill_texts | skill_ids,
         title_words=frozenset(t.norm_ for s in spans if s.label_ == "TITLE" for t in s),
         title_texts=frozenset(s.text.lower() for s in spans if s.label_ == "TITLE"),
         content=frozenset(_content(rows, job.vocab.strings)),
