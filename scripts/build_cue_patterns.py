@@ -828,6 +828,36 @@ def other_cues() -> list[dict]:
             "id": "flight_apply_elsewhere",
         },
     ]
+    # a short stint measured out: "stay a couple of years ..., then", "12-18 months here",
+    # "spend six months or so in this role and then"; long stays ("for many years") do not match
+    few = ["a", "an", "one", "two", "three", "couple", "few", "of", "or", "and", "so", "six",
+           "eighteen", "nine", "twelve", "half", "1", "2", "3", "6", "9", "12", "18", "-", "–",
+           "to"]
+    span_units = ["year", "years", "yr", "yrs", "month", "months"]
+    out += [
+        {
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LOWER": {"IN": ["stay", "spend", "give", "do"]}},  # not "spent two years"
+                {"LOWER": "it", "OP": "?"},
+                {"LOWER": "for", "OP": "?"},
+                {"LOWER": {"IN": few}, "OP": "{1,5}"},
+                {"LOWER": {"IN": span_units}},
+                {"IS_SENT_START": False, "OP": "{0,12}"},
+                {"LOWER": {"IN": ["then", "afterwards", "after", "before"]}},
+            ],
+            "id": "flight_stint_then",
+        },
+        {
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LOWER": {"IN": few}, "OP": "{1,5}"},
+                {"LOWER": {"IN": span_units}},
+                {"LOWER": {"IN": ["here", "max", "tops"]}},
+            ],
+            "id": "flight_stint_here",
+        },
+    ]
     out += phrase(
         "SELF_GAIN_CUE",
         "self",

@@ -100,3 +100,25 @@ def test_flag_truth_table(changes, bands, scores, expected):
 )
 def test_rubric_caps(changes, expected):
     assert rubric_caps({**BASE, **changes}) == expected
+
+
+@pytest.mark.parametrize(
+    "text, stint",
+    [
+        ("I'd stay a couple of years to get the experience, then head back to consulting.", True),
+        ("Plan: 12-18 months here, build the CV.", True),
+        ("I would spend six months or so in this role and then apply to engineering.", True),
+        ("A year or two here, max.", True),
+        ("I want to stay here for many years and grow with the team.", False),
+        ("I spent two years in retail and then moved into logistics.", False),  # the past
+        ("My goal for the first eighteen months here is to fix the handover.", False),
+        ("In the next two years I want to lead the team.", False),
+    ],
+)
+def test_stint_cues(text, stint):
+    """A measured-out stay before leaving ("a year or two here") counts for flight_risk."""
+    from alignscore.analysis import analyze_pairs
+
+    (pair,) = analyze_pairs([text], "Analyst. SQL.")
+    evidence = pair.features["flight_cues"] + pair.features["flight_stint"]
+    assert (evidence >= 1) == stint

@@ -56,7 +56,8 @@ __all__ = ["FEATURE_SET_VERSION", "FLAG_ONLY_FEATURES", "JobView", "feature_fram
 
 FEATURE_SET_VERSION = "5"
 #: features the flag rules read but the scorer is not trained on
-FLAG_ONLY_FEATURES = ("goal_later_count",)
+FLAG_ONLY_FEATURES = ("flight_stint", "goal_later_count")
+STINT_CUE = "flight_stint"  # id prefix of the stint cue patterns
 
 LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
@@ -89,6 +90,8 @@ _ORG_NOUNS = frozenset(
     }
 )
 _NUMBER = re.compile(r"\d")
+_STAY_START = frozenset({"first", "next", "initial", "opening", "coming"})
+_PAST_LEAVING = frozenset({"went", "left", "quit", "spent"})
 
 
 @lru_cache(maxsize=1)
@@ -336,7 +339,24 @@ def pair_features(
     )
     f["self_gain_cues"] = float(labels.count("SELF_GAIN_CUE"))
     f["self_i_per100"] = n_self * per100
-    f["flight_cues"] = float(labels.count("FLIGHT_CUE"))
+    # a measured-out stint ("stay a couple of years ..., then", "12-18 months here"): read by
+    # the flight_risk rule only
+    # a stopover told in the past ("then moved into logistics") is career history
+    flights = [
+        c
+        for c in cues
+        if c.label_ == "FLIGHT_CUE"
+        and not any(
+            (t.lower_.endswith("ed") and t.lemma_ != t.lower_) or t.lower_ in _PAST_LEAVING
+            for t in c
+        )
+    ]
+    stints = [c for c in flights if c.id_.startswith(STINT_CUE)]
+    stint = len(stints)
+    # "the first eighteen months here" is the start of a stay, not all of it
+    stints = [c for c in stints if c.start == 0 or answer[c.start - 1].lower_ not in _STAY_START]
+    f["flight_cues"] = float(len(flights) - stint)
+    f["flight_stint"] = float(bool(stints))
     f["flight_past_cues"] = float(labels.count("PAST_CUE"))
 
     # the posting

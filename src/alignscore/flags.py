@@ -51,8 +51,9 @@ def raise_flags(
     """Return every flag name with whether it is raised.
 
     Rules:
-        flight_risk: stopover cues ("stepping stone", "start my own", "a year or two here") and
-            alignment no better than ``flight_max_alignment``.
+        flight_risk: stopover cues ("stepping stone", "start my own", "a year or two here") or a
+            measured-out stint ("stay a couple of years ..., then"), and alignment no better
+            than ``flight_max_alignment``.
         unrealistic: a target title far above the role (gap in seniority rank), or above it
             within a short horizon.
         vague: specificity band at most ``vague_max_specificity`` (the rubric's definition), or a
@@ -75,7 +76,7 @@ def raise_flags(
     has_later = features["horizon_has_mid"] > 0 or features["horizon_has_long"] > 0
     all_goals_dated = features["goal_with_horizon_share"] >= 1.0
     return {
-        "flight_risk": features["flight_cues"] >= t.flight_cues
+        "flight_risk": features["flight_cues"] + features.get("flight_stint", 0.0) >= t.flight_cues
         and bands["alignment"] <= t.flight_max_alignment,
         "unrealistic": features["seniority_gap"] >= t.unrealistic_gap
         or features["seniority_short_gap"] >= t.unrealistic_short_gap,
