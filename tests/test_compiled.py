@@ -181,11 +181,11 @@ def test_shipped_model_reproduces_its_dev_metrics(nlp):
 def test_shipped_model_is_the_compiled_fitted_model(nlp):
     """Refit as train() does: compiled equals fitted on dev, and equals the shipped arrays."""
     from alignscore.datasets import load_corpus
-    from alignscore.training import corpus_features
+    from alignscore.training import model_features
 
     shipped, _, meta = load_model(model_dir("default"))
     corpus = load_corpus("all")
-    X = corpus_features(corpus, nlp)
+    X = model_features(corpus, nlp)
     tr = (corpus["split"] == "train").to_numpy()
     dev = (corpus["split"] == "dev").to_numpy()
     fitted = RubricScorer(random_state=meta["random_state"]).fit(

@@ -29,7 +29,14 @@ from .labels import FLAGS, SCORES
 from .persistence import save_model
 from .pipeline import load_pipeline, model_dir
 
-__all__ = ["baseline_predictions", "corpus_features", "evaluate", "metrics", "train"]
+__all__ = [
+    "baseline_predictions",
+    "corpus_features",
+    "evaluate",
+    "metrics",
+    "model_features",
+    "train",
+]
 
 
 def corpus_features(corpus: pd.DataFrame, nlp: Any = None) -> pd.DataFrame:
@@ -48,6 +55,11 @@ def corpus_features(corpus: pd.DataFrame, nlp: Any = None) -> pd.DataFrame:
     X.index = corpus.index
     X["answer_text"] = texts
     return X
+
+
+def model_features(corpus: pd.DataFrame, nlp: Any = None) -> pd.DataFrame:
+    """What the scorer is trained on: :func:`corpus_features` without the flag-only features."""
+    return corpus_features(corpus, nlp).drop(columns=list(FLAG_ONLY_FEATURES))
 
 
 def _data_hash() -> str:
@@ -110,7 +122,7 @@ def train(name: str = "default", *, random_state: int = 0) -> Path:
     """
     corpus = load_corpus("all")
     nlp = load_pipeline()
-    X = corpus_features(corpus, nlp).drop(columns=list(FLAG_ONLY_FEATURES))
+    X = model_features(corpus, nlp)
     tr = (corpus["split"] == "train").to_numpy()
     dev = (corpus["split"] == "dev").to_numpy()
     from threadpoolctl import threadpool_limits
