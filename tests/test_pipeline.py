@@ -26,6 +26,8 @@ def labelled(text, label, **kw):
         ("I want to improve my communication skills and teamwork.", []),
         ("Get my CDL Class A and my PMP certification.", ["CDL Class A", "PMP certification"]),
         ("We use Amazon Web Services.", ["Amazon Web Services"]),
+        ("You will run A/B tests in BigQuery.", ["A/B tests", "BigQuery"]),  # not "B tests"
+        ("Remote, working hours CET ±2, some calls in EST.", []),  # time zones are no skills
     ],
 )
 def test_skill_precision_cases(text, skills):

@@ -28,6 +28,12 @@ def _quote(texts: list[str], limit: int = 3) -> str:
     return ", ".join(uniq[:-1]) + " and " + uniq[-1]
 
 
+def _quoted(texts: list[str], limit: int = 3) -> str:
+    """Each text in its own quotation marks: “a”, “b” and “c”."""
+    uniq = list(dict.fromkeys(t.strip() for t in texts if t.strip()))[:limit]
+    return _quote([f"\u201c{t}\u201d" for t in uniq], limit)
+
+
 def explain(
     answer: Doc,
     job: Doc,
@@ -88,7 +94,7 @@ def explain(
             out.append(
                 (
                     7.5,
-                    f"Phrases like \u201c{_quote(cl, 2)}\u201d stand in for goals; name a skill, tool or project instead.",
+                    f"Phrases like {_quoted(cl, 2)} stand in for goals; name a skill, tool or project instead.",
                 )
             )
         else:
@@ -123,7 +129,7 @@ def explain(
         out.append(
             (
                 5.5,
-                f"None of your goals uses what the posting asks for, such as {_quote(sorted(job_skills), 2)}.",
+                f"None of your goals uses what the posting asks for, such as {_quote(list(view.skill_names), 2)}.",
             )
         )
     bridge = [c.text for c in cues if c.label_ == "BRIDGE_CUE" and c[0].lower_ in ("this", "the")]
@@ -134,7 +140,7 @@ def explain(
     employer = cue_texts("EMPLOYER_CUE")
     if bands["employer_focus"] >= 4 and employer:
         out.append(
-            (3.5, f"You frame your growth around the employer (\u201c{_quote(employer, 2)}\u201d).")
+            (3.5, f"You frame your growth around the employer ({_quoted(employer, 2)}).")
         )
     elif bands["employer_focus"] <= 2 and not flags["self_centred"]:
         out.append(

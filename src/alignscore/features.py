@@ -132,6 +132,7 @@ class JobView:
     """What the features need from a posting, computed once per posting."""
 
     spans: tuple[Span, ...]
+    skill_names: tuple[str, ...]  # SKILL texts as written, most repeated first, one per name
     skill_texts: frozenset[str]  # lowercase SKILL texts
     skill_ids: frozenset[str]  # canonical SKILL ids
     skill_keys: frozenset[str]  # both
@@ -149,8 +150,17 @@ def job_view(job: Doc) -> JobView:
     tokens = _alpha_lowers(rows, job.vocab.strings)
     skill_texts = frozenset(s.text.lower() for s in spans if s.label_ == "SKILL")
     skill_ids = frozenset(s.id_ for s in spans if s.label_ == "SKILL" and s.id_)
+    names: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for s in spans:
+        if s.label_ == "SKILL":
+            key = s.text.lower()
+            names.setdefault(key, s.text)  # the first spelling, in posting order
+            counts[key] = counts.get(key, 0) + 1
     return JobView(
         spans=spans,
+        # the posting's most repeated names first, then in the order it gives them
+        skill_names=tuple(names[k] for k in sorted(names, key=lambda k: -counts[k])),
         skill_texts=skill_texts,
         skill_ids=skill_ids,
         skill_keys=skill_texts | skill_ids,

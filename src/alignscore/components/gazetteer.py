@@ -358,6 +358,20 @@ ACRONYM_STOP = frozenset(
         "q4",
         "yoy",
         "wfh",
+        # time zones: "CET ±2", "9-5 GMT"
+        "cet",
+        "cest",
+        "gmt",
+        "bst",
+        "utc",
+        "est",
+        "edt",
+        "cst",
+        "pst",
+        "pdt",
+        "mst",
+        "ist",
+        "aest",
     }
 )
 STOP_WORDS_SET: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
@@ -740,6 +754,16 @@ class Gazetteer:
                 ):
                     break
                 start -= 1
+            # a modifier written with a slash or ampersand takes its other half: "A/B tests"
+            while (
+                start >= 2
+                and start < i
+                and doc[start - 1].text in ("/", "&")
+                and not doc[start - 1].whitespace_
+                and not doc[start - 2].whitespace_
+                and doc[start - 2].is_alpha
+            ):
+                start -= 2
             if start < i:
                 # one low-priority match per phrase; the sort prefers gazetteer names on ties
                 out.append((start, i + 1, SKILL, "_".join(norms[start : i + 1])))
