@@ -49,6 +49,8 @@ def raised(changes=None, bands=None, scores=None):
         ({"self_gain_cues": 2.0}, {"employer_focus": 4}, None, set()),
         ({"self_gain_cues": 1.0}, {"employer_focus": 2}, None, set()),  # one perk, some benefit
         ({"self_gain_cues": 1.0}, {"employer_focus": 1}, None, {"self_centred"}),  # nothing else
+        # only weak cues ("for me", "financial"): not enough
+        ({"self_gain_cues": 2.0, "self_gain_strong_cues": 0.0}, {"employer_focus": 1}, None, set()),
         ({"bridge_cues": 0.0}, {"alignment": 3}, None, {"no_bridge"}),
         ({"bridge_cues": 0.0}, {"alignment": 4}, None, set()),
         ({"goal_count": 0.0}, {}, None, {"missing_long_term"}),  # a dated near step, no goal cue

@@ -56,7 +56,7 @@ __all__ = ["FEATURE_SET_VERSION", "FLAG_ONLY_FEATURES", "JobView", "feature_fram
 
 FEATURE_SET_VERSION = "5"
 #: features the flag rules read but the scorer is not trained on
-FLAG_ONLY_FEATURES = ("flight_stint", "goal_later_count")
+FLAG_ONLY_FEATURES = ("flight_stint", "goal_later_count", "self_gain_strong_cues")
 STINT_CUE = "flight_stint"  # id prefix of the stint cue patterns
 
 LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
@@ -92,6 +92,8 @@ _ORG_NOUNS = frozenset(
 _NUMBER = re.compile(r"\d")
 _STAY_START = frozenset({"first", "next", "initial", "opening", "coming"})
 _PAST_LEAVING = frozenset({"went", "left", "quit", "spent"})
+# self-gain cues that annotators rarely read as self-centred on train+dev ("for me": 31 of 150)
+_WEAK_SELF = frozenset({"for me", "financial", "pays", "my degree"})
 
 
 @lru_cache(maxsize=1)
@@ -348,6 +350,10 @@ def pair_features(
         )
     )
     f["self_gain_cues"] = float(labels.count("SELF_GAIN_CUE"))
+    # for the self_centred rule: cues that rarely mark a self-centred answer on their own
+    f["self_gain_strong_cues"] = float(
+        sum(1 for c in cues if c.label_ == "SELF_GAIN_CUE" and c.text.lower() not in _WEAK_SELF)
+    )
     f["self_i_per100"] = n_self * per100
     # a measured-out stint ("stay a couple of years ..., then", "12-18 months here"): read by
     # the flight_risk rule only

@@ -58,7 +58,8 @@ def raise_flags(
             within a short horizon.
         vague: specificity band at most ``vague_max_specificity`` (the rubric's definition), or a
             specificity score at most ``vague_max_specificity_score`` (the band's lower edge).
-        self_centred: ``self_gain_cues`` self-gain cues and employer focus at most
+        self_centred: ``self_gain_cues`` self-gain cues (not counting weak ones such as "for
+            me"; feature ``self_gain_strong_cues``) and employer focus at most
             ``self_max_employer_focus``, or one such cue and employer focus at most
             ``self_strong_max_employer_focus`` (nothing for the employer at all).
         no_bridge: alignment at most 2, or at most ``no_bridge_max_alignment`` with no bridge cue.
@@ -75,6 +76,7 @@ def raise_flags(
     has_short = features["horizon_has_short"] > 0
     has_later = features["horizon_has_mid"] > 0 or features["horizon_has_long"] > 0
     all_goals_dated = features["goal_with_horizon_share"] >= 1.0
+    self_cues = features.get("self_gain_strong_cues", features["self_gain_cues"])
     return {
         "flight_risk": features["flight_cues"] + features.get("flight_stint", 0.0) >= t.flight_cues
         and bands["alignment"] <= t.flight_max_alignment,
@@ -83,13 +85,9 @@ def raise_flags(
         "vague": bands["specificity"] <= t.vague_max_specificity
         or scores.get("specificity", 1.0) <= t.vague_max_specificity_score,
         "self_centred": (
-            features["self_gain_cues"] >= t.self_gain_cues
-            and bands["employer_focus"] <= t.self_max_employer_focus
+            self_cues >= t.self_gain_cues and bands["employer_focus"] <= t.self_max_employer_focus
         )
-        or (
-            features["self_gain_cues"] >= 1
-            and bands["employer_focus"] <= t.self_strong_max_employer_focus
-        ),
+        or (self_cues >= 1 and bands["employer_focus"] <= t.self_strong_max_employer_focus),
         "no_bridge": bands["alignment"] <= 2
         or (
             bands["alignment"] <= t.no_bridge_max_alignment
