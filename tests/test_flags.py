@@ -37,7 +37,10 @@ def raised(changes=None, bands=None, scores=None):
     "changes, bands, scores, expected",
     [
         ({}, {}, None, set()),
-        ({"flight_cues": 1.0}, {"alignment": 2}, None, {"flight_risk", "no_bridge"}),
+        # a stopover says what the role leads to: a bridge unless no bridge cue is there either
+        ({"flight_cues": 1.0}, {"alignment": 2}, None, {"flight_risk"}),
+        ({"flight_cues": 1.0, "bridge_cues": 0.0}, {"alignment": 2}, None, {"flight_risk", "no_bridge"}),
+        ({}, {"alignment": 2}, None, {"no_bridge"}),
         ({"flight_cues": 1.0}, {}, None, set()),  # a cue alone in a well-aligned answer
         ({"seniority_gap": 4.0}, {}, None, {"unrealistic"}),
         ({"seniority_short_gap": 2.0}, {}, None, {"unrealistic"}),

@@ -62,7 +62,8 @@ def raise_flags(
             me"; feature ``self_gain_strong_cues``) and employer focus at most
             ``self_max_employer_focus``, or one such cue and employer focus at most
             ``self_strong_max_employer_focus`` (nothing for the employer at all).
-        no_bridge: alignment at most 2, or at most ``no_bridge_max_alignment`` with no bridge cue.
+        no_bridge: alignment at most 2 (unless the answer is a stopover, which says what the role
+            leads to), or at most ``no_bridge_max_alignment`` with no bridge cue.
         missing_short_term: no short horizon, and nothing that stands for a near-term goal: no goal
             at all, every goal dated later, or goals too generic to be a next step (specificity
             band at most ``missing_short_max_specificity``; a concrete goal stated without a date
@@ -77,9 +78,10 @@ def raise_flags(
     has_later = features["horizon_has_mid"] > 0 or features["horizon_has_long"] > 0
     all_goals_dated = features["goal_with_horizon_share"] >= 1.0
     self_cues = features.get("self_gain_strong_cues", features["self_gain_cues"])
+    # a stopover answer says what the role leads to, even if elsewhere (guide: that is a bridge)
+    stopover = features["flight_cues"] + features.get("flight_stint", 0.0) >= t.flight_cues
     return {
-        "flight_risk": features["flight_cues"] + features.get("flight_stint", 0.0) >= t.flight_cues
-        and bands["alignment"] <= t.flight_max_alignment,
+        "flight_risk": stopover and bands["alignment"] <= t.flight_max_alignment,
         "unrealistic": features["seniority_gap"] >= t.unrealistic_gap
         or features["seniority_short_gap"] >= t.unrealistic_short_gap,
         "vague": bands["specificity"] <= t.vague_max_specificity
@@ -88,7 +90,7 @@ def raise_flags(
             self_cues >= t.self_gain_cues and bands["employer_focus"] <= t.self_max_employer_focus
         )
         or (self_cues >= 1 and bands["employer_focus"] <= t.self_strong_max_employer_focus),
-        "no_bridge": bands["alignment"] <= 2
+        "no_bridge": (bands["alignment"] <= 2 and not stopover)
         or (
             bands["alignment"] <= t.no_bridge_max_alignment
             and features["bridge_cues"] < t.bridge_cues
