@@ -56,7 +56,12 @@ __all__ = ["FEATURE_SET_VERSION", "FLAG_ONLY_FEATURES", "JobView", "feature_fram
 
 FEATURE_SET_VERSION = "5"
 #: features the flag rules read but the scorer is not trained on
-FLAG_ONLY_FEATURES = ("flight_stint", "goal_later_count", "self_gain_strong_cues")
+FLAG_ONLY_FEATURES = (
+    "flight_stint",
+    "flight_weak_cues",
+    "goal_later_count",
+    "self_gain_strong_cues",
+)
 STINT_CUE = "flight_stint"  # id prefix of the stint cue patterns
 
 LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
@@ -94,6 +99,7 @@ _STAY_START = frozenset({"first", "next", "initial", "opening", "coming"})
 _PAST_LEAVING = frozenset({"went", "left", "quit", "spent"})
 # self-gain cues that annotators rarely read as self-centred on train+dev ("for me": 31 of 150)
 _WEAK_SELF = frozenset({"for me", "financial", "pays", "my degree"})
+_WEAK_FLIGHT = frozenset({"for now", "set up a", "get out of", "running my own"})
 
 
 @lru_cache(maxsize=1)
@@ -373,6 +379,19 @@ def pair_features(
     stints = [c for c in stints if c.start == 0 or answer[c.start - 1].lower_ not in _STAY_START]
     f["flight_cues"] = float(len(flights) - stint)
     f["flight_stint"] = float(bool(stints))
+    # for the flight_risk rule: cues that never marked a flight risk on train+dev ("for now",
+    # "set up a"), and a move that is a promotion ("then move up")
+    f["flight_weak_cues"] = float(
+        sum(
+            1
+            for c in flights
+            if not c.id_.startswith(STINT_CUE)
+            and (
+                c.text.lower() in _WEAK_FLIGHT
+                or (c.end < len(answer) and answer[c.end].lower_ == "up" and "move" in c.lemma_)
+            )
+        )
+    )
     f["flight_past_cues"] = float(labels.count("PAST_CUE"))
 
     # the posting

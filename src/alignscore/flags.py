@@ -51,9 +51,10 @@ def raise_flags(
     """Return every flag name with whether it is raised.
 
     Rules:
-        flight_risk: stopover cues ("stepping stone", "start my own", "a year or two here") or a
-            measured-out stint ("stay a couple of years ..., then"), and alignment no better
-            than ``flight_max_alignment``.
+        flight_risk: stopover cues ("stepping stone", "start my own", "a year or two here"; not
+            the weak ones counted in ``flight_weak_cues``, such as "for now") or a measured-out
+            stint ("stay a couple of years ..., then"), and alignment no better than
+            ``flight_max_alignment``.
         unrealistic: a target title far above the role (gap in seniority rank), or above it
             within a short horizon.
         vague: specificity band at most ``vague_max_specificity`` (the rubric's definition), or a
@@ -79,7 +80,12 @@ def raise_flags(
     all_goals_dated = features["goal_with_horizon_share"] >= 1.0
     self_cues = features.get("self_gain_strong_cues", features["self_gain_cues"])
     # a stopover answer says what the role leads to, even if elsewhere (guide: that is a bridge)
-    stopover = features["flight_cues"] + features.get("flight_stint", 0.0) >= t.flight_cues
+    stopover = (
+        features["flight_cues"]
+        - features.get("flight_weak_cues", 0.0)
+        + features.get("flight_stint", 0.0)
+        >= t.flight_cues
+    )
     return {
         "flight_risk": stopover and bands["alignment"] <= t.flight_max_alignment,
         "unrealistic": features["seniority_gap"] >= t.unrealistic_gap
