@@ -30,8 +30,7 @@ def _quote(texts: list[str], limit: int = 3) -> str:
 
 def _quoted(texts: list[str], limit: int = 3) -> str:
     """Each text in its own quotation marks: “a”, “b” and “c”."""
-    uniq = list(dict.fromkeys(t.strip() for t in texts if t.strip()))[:limit]
-    return _quote([f"\u201c{t}\u201d" for t in uniq], limit)
+    return _quote([f"\u201c{t.strip()}\u201d" for t in texts if t.strip()], limit)
 
 
 def explain(

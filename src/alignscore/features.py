@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,10 +50,17 @@ from spacy.tokens import Doc, Span
 from .extensions import HORIZON_AT, HYPOTHETICAL, NEGATED
 from .jobs import JobProfile, job_profile
 from .labels import CUES_KEY, SPANS_KEY
-from .resources import lemma_table
+from .resources import lemma_forms
 from .titles import title_info
 
-__all__ = ["FEATURE_SET_VERSION", "FLAG_ONLY_FEATURES", "JobView", "feature_frame", "job_view", "pair_features"]
+__all__ = [
+    "FEATURE_SET_VERSION",
+    "FLAG_ONLY_FEATURES",
+    "JobView",
+    "feature_frame",
+    "job_view",
+    "pair_features",
+]
 
 FEATURE_SET_VERSION = "5"
 #: features the flag rules read but the scorer is not trained on
@@ -104,8 +112,7 @@ _WEAK_FLIGHT = frozenset({"for now", "set up a", "get out of", "running my own"}
 
 @lru_cache(maxsize=1)
 def _known_words() -> frozenset[str]:
-    table = lemma_table()
-    return frozenset(table) | frozenset(table.values()) | frozenset(STOP_WORDS)
+    return lemma_forms() | frozenset(STOP_WORDS)
 
 
 _ROW_ATTRS = [IS_PUNCT, IS_SPACE, IS_ALPHA, LOWER, NORM, ORTH, LENGTH]
@@ -156,15 +163,13 @@ def job_view(job: Doc) -> JobView:
     spans = tuple(job.spans.get(SPANS_KEY, ()))
     rows = _rows(job)
     tokens = _alpha_lowers(rows, job.vocab.strings)
-    skill_texts = frozenset(s.text.lower() for s in spans if s.label_ == "SKILL")
-    skill_ids = frozenset(s.id_ for s in spans if s.label_ == "SKILL" and s.id_)
-    names: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for s in spans:
-        if s.label_ == "SKILL":
-            key = s.text.lower()
-            names.setdefault(key, s.text)  # the first spelling, in posting order
-            counts[key] = counts.get(key, 0) + 1
+    skills = [s for s in spans if s.label_ == "SKILL"]
+    names: dict[str, str] = {}  # lowercase text -> the first spelling, in posting order
+    for s in skills:
+        names.setdefault(s.text.lower(), s.text)
+    counts = Counter(s.text.lower() for s in skills)
+    skill_texts = frozenset(names)
+    skill_ids = frozenset(s.id_ for s in skills if s.id_)
     return JobView(
         spans=spans,
         # the posting's most repeated names first, then in the order it gives them
@@ -361,8 +366,6 @@ def pair_features(
         sum(1 for c in cues if c.label_ == "SELF_GAIN_CUE" and c.text.lower() not in _WEAK_SELF)
     )
     f["self_i_per100"] = n_self * per100
-    # a measured-out stint ("stay a couple of years ..., then", "12-18 months here"): read by
-    # the flight_risk rule only
     # a stopover told in the past ("then moved into logistics") is career history
     flights = [
         c
@@ -374,22 +377,21 @@ def pair_features(
         )
     ]
     stints = [c for c in flights if c.id_.startswith(STINT_CUE)]
-    stint = len(stints)
-    # "the first eighteen months here" is the start of a stay, not all of it
-    stints = [c for c in stints if c.start == 0 or answer[c.start - 1].lower_ not in _STAY_START]
-    f["flight_cues"] = float(len(flights) - stint)
-    f["flight_stint"] = float(bool(stints))
-    # for the flight_risk rule: cues that never marked a flight risk on train+dev ("for now",
-    # "set up a"), and a move that is a promotion ("then move up")
+    stopovers = [c for c in flights if not c.id_.startswith(STINT_CUE)]
+    f["flight_cues"] = float(len(stopovers))
+    # for the flight_risk rule only: a measured-out stint ("stay a couple of years ..., then",
+    # "12-18 months here"), but not "the first eighteen months here", the start of a stay
+    f["flight_stint"] = float(
+        any(c.start == 0 or answer[c.start - 1].lower_ not in _STAY_START for c in stints)
+    )
+    # for the flight_risk rule only: cues that never marked a flight risk on train+dev ("for
+    # now", "set up a"), and a move that is a promotion ("then move up")
     f["flight_weak_cues"] = float(
         sum(
             1
-            for c in flights
-            if not c.id_.startswith(STINT_CUE)
-            and (
-                c.text.lower() in _WEAK_FLIGHT
-                or (c.end < len(answer) and answer[c.end].lower_ == "up" and "move" in c.lemma_)
-            )
+            for c in stopovers
+            if c.text.lower() in _WEAK_FLIGHT
+            or (c.end < len(answer) and answer[c.end].lower_ == "up" and "move" in c.lemma_)
         )
     )
     f["flight_past_cues"] = float(labels.count("PAST_CUE"))

@@ -25,6 +25,7 @@ from .errors import PatternError
 
 __all__ = [
     "PATTERN_LABELS",
+    "lemma_forms",
     "lemma_lookups",
     "lemma_table",
     "patterns_dir",
@@ -165,6 +166,13 @@ def lemma_table() -> dict[str, str]:
     # ordinals map to digits ("first" -> "1") and clitics to guesses ("'s" -> "have"): both
     # would make rules match the wrong thing, so those entries are left out
     return {k: v for k, v in table.items() if not v[:1].isdigit() and k[:1] not in "'’"}
+
+
+@lru_cache(maxsize=1)
+def lemma_forms() -> frozenset[str]:
+    """Every word form and lemma in :func:`lemma_table`: words known to be English."""
+    table = lemma_table()
+    return frozenset(table) | frozenset(table.values())
 
 
 @registry.misc("alignscore.lemma_lookups.v1")

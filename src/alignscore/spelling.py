@@ -107,8 +107,6 @@ class TypoRepair:
 @lru_cache(maxsize=1)
 def default_repair() -> TypoRepair:
     """The pipeline's repair: lemma forms and taxonomy words as lexicon, the common words."""
-    from .resources import lemma_table
+    from .resources import lemma_forms
 
-    table = lemma_table()
-    lexicon = frozenset(table) | frozenset(table.values()) | taxonomy_words()
-    return TypoRepair(lexicon, common_words())
+    return TypoRepair(lemma_forms() | taxonomy_words(), common_words())

@@ -40,20 +40,15 @@ __all__ = [
 
 
 def corpus_features(corpus: pd.DataFrame, nlp: Any = None) -> pd.DataFrame:
-    """Pair features (plus ``answer_text``, the answer's clean text) for corpus rows, indexed like
-    ``corpus``."""
+    """Pair features for corpus rows, indexed like ``corpus``.
+
+    Also the column ``answer_text``: each answer's clean text, as scoring gives the text model.
+    """
     nlp = nlp or load_pipeline()
-    pairs = analyze_pairs(list(corpus["answer"]), list(corpus["job_description"]), nlp=nlp)
-    texts = []
-
-    def features() -> Any:
-        for p in pairs:
-            texts.append(p.answer.text)  # the clean text, as scoring gives the text model
-            yield p.features
-
-    X = feature_frame(features())
+    pairs = list(analyze_pairs(list(corpus["answer"]), list(corpus["job_description"]), nlp=nlp))
+    X = feature_frame(p.features for p in pairs)
     X.index = corpus.index
-    X["answer_text"] = texts
+    X["answer_text"] = [p.answer.text for p in pairs]  # the clean text, as scoring gives it
     return X
 
 
