@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -15,6 +16,15 @@ def git_revision() -> str:
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return out.stdout.strip()
+
+
+def write_result(kind: str, report: dict) -> Path:
+    """Write ``report`` to ``benchmarks/results/<kind>_<date>.json`` and say where."""
+    out = ROOT / "benchmarks" / "results" / f"{kind}_{report['meta']['date']}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=1) + "\n")
+    print(f"wrote {out.relative_to(ROOT)}")
+    return out
 
 
 def run_meta() -> dict[str, str]:

@@ -16,22 +16,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import platform
 import random
 import sys
-from pathlib import Path
 
 import sklearn
 import spacy
 
 import alignscore
-from _common import git_revision
+from _common import git_revision, write_result
 from alignscore.datasets import load_corpus
 from alignscore.labels import SCORES
 from alignscore.training import evaluate, format_report
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _swap_letters(text: str, n: int, seed: int) -> str:
@@ -103,10 +99,7 @@ def main(argv: list[str] | None = None) -> dict:
         "python": platform.python_version(),
     }
     if not args.no_write:
-        out = ROOT / "benchmarks" / "results" / f"accuracy_{report['meta']['date']}.json"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(report, indent=1) + "\n")
-        print(f"wrote {out.relative_to(ROOT)}")
+        write_result("accuracy", report)
     return report
 
 

@@ -11,11 +11,10 @@ Usage: python benchmarks/bench_external.py [--no-write]
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from _common import run_meta
+from _common import run_meta, write_result
 
 from alignscore.datasets import summarize_corpus
 from alignscore.evaluation import evaluate_extraction
@@ -55,9 +54,7 @@ def main(argv: list[str] | None = None) -> dict:
         "meta": run_meta(),
     }
     if not args.no_write:
-        out = ROOT / "benchmarks" / "results" / f"external_{report['meta']['date']}.json"
-        out.write_text(json.dumps(report, indent=1) + "\n")
-        print(f"wrote {out.relative_to(ROOT)}")
+        write_result("external", report)
     return report
 
 

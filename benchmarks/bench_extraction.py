@@ -30,14 +30,13 @@ from pathlib import Path
 
 import spacy
 
-from _common import run_meta
+from _common import run_meta, write_result
 from alignscore.datasets import load_corpus, load_jobs
 from alignscore.evaluation import REFERENCE_YEAR, evaluate_extraction, score_spans
 from alignscore.labels import bucket_for
 from alignscore.pipeline import load_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "results"
 
 
 def dateparser_baseline(texts: list[str]) -> list[list[dict]]:
@@ -209,10 +208,7 @@ def main(argv: list[str] | None = None) -> dict:
     )
     report["meta"] = run_meta()
     if not args.no_write:
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        out = RESULTS / f"extraction_{report['meta']['date']}.json"
-        out.write_text(json.dumps(report, indent=1) + "\n")
-        print(f"wrote {out.relative_to(ROOT)}")
+        write_result("extraction", report)
     return report
 
 

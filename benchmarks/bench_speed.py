@@ -25,11 +25,8 @@ import random
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-from _common import run_meta
-
-ROOT = Path(__file__).resolve().parents[1]
+from _common import run_meta, write_result
 
 STREAM_CHILD = """
 import random, resource, sys, time
@@ -169,9 +166,7 @@ def main(argv: list[str] | None = None) -> dict:
     report["meta"] = run_meta()
     print(json.dumps(report, indent=1))
     if not args.no_write and not args.quick:
-        out = ROOT / "benchmarks" / "results" / f"speed_{report['meta']['date']}.json"
-        out.write_text(json.dumps(report, indent=1) + "\n")
-        print(f"wrote {out.relative_to(ROOT)}")
+        write_result("speed", report)
     return report
 
 

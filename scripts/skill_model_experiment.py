@@ -511,10 +511,8 @@ def words_per_second(pipelines: dict[str, Language], texts: list[str], rounds: i
     return {"n_texts": len(texts), "n_words": n_words, "words_per_s": best}
 
 
-def dev_run(variant: str, epochs: int, min_score: float) -> dict[str, Any]:
-    """Train on all of train, score rules / model / union once on dev, measure speed and size."""
-    from alignscore.evaluation import evaluate_extraction
-
+def _train_on_train(variant: str, epochs: int) -> tuple[Any, Language, Any, float]:
+    """The train answers, the default pipeline, ``variant`` trained on all of train, seconds."""
     corpus = load_corpus("train")
     jobs = load_jobs("train")
     rules = spacy.load(model_dir() / "pipeline")
@@ -526,7 +524,14 @@ def dev_run(variant: str, epochs: int, min_score: float) -> dict[str, Any]:
     )
     t0 = time.perf_counter()
     trained = trained_model(examples, variant, epochs)
-    train_s = time.perf_counter() - t0
+    return corpus, rules, trained, time.perf_counter() - t0
+
+
+def dev_run(variant: str, epochs: int, min_score: float) -> dict[str, Any]:
+    """Train on all of train, score rules / model / union once on dev, measure speed and size."""
+    from alignscore.evaluation import evaluate_extraction
+
+    corpus, rules, trained, train_s = _train_on_train(variant, epochs)
     # CV on train: the model never helped TITLE, so the chosen union merges SKILL only
     systems = {
         "rules": rules,
@@ -555,16 +560,7 @@ def dev_run(variant: str, epochs: int, min_score: float) -> dict[str, Any]:
 
 def speed_run(variant: str, epochs: int) -> dict[str, Any]:
     """Words/s of the default pipeline and of the union pipeline of ``variant`` (no scores)."""
-    corpus = load_corpus("train")
-    jobs = load_jobs("train")
-    rules = spacy.load(model_dir() / "pipeline")
-    examples, _ = make_examples(
-        rules,
-        [*corpus["answer"], *jobs["job_description"]],
-        [*corpus["spans"], *jobs["job_spans"]],
-        annotate=VARIANTS[variant]["features"] != "plain",
-    )
-    trained = trained_model(examples, variant, epochs)
+    corpus, rules, trained, _ = _train_on_train(variant, epochs)
     union = combined(trained, variant, "union", labels=(SKILL,))
     texts = [*corpus["answer"], *load_corpus("dev")["answer"]] * 3
     return words_per_second({"rules": rules, "union": union}, texts)
