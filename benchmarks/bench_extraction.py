@@ -10,6 +10,9 @@ revision). Baselines a user would reach for instead:
   occupation, alternate and reported titles for TITLE). Needs the taxonomy folder
   (``--taxonomy``, default ``../shared/taxonomy``); skipped with a note when it is absent.
 
+Robustness: the same scores on the answers stripped of punctuation (as a transcript or a hurried
+message might come), gold spans carried over to the stripped text.
+
 Speed: the default pipeline's words per second against ``spacy.blank("en")`` tokenising the
 same texts in the same process (best of three passes each).
 
@@ -19,6 +22,7 @@ Usage: python benchmarks/bench_extraction.py [--splits dev test] [--taxonomy DIR
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import datetime as dt
 import gzip
@@ -132,6 +136,35 @@ def speed(texts: list[str]) -> dict[str, float]:
     }
 
 
+def _strip_punctuation(text: str) -> tuple[str, list[int]]:
+    """The text without punctuation, and for each kept character its offset in ``text``."""
+    keep = [i for i, c in enumerate(text) if c.isalnum() or c.isspace()]
+    return "".join(text[i] for i in keep), keep
+
+
+def unpunctuated(corpus, nlp) -> dict:
+    """Span scores on the answers stripped of punctuation, gold spans mapped to the new text."""
+    from alignscore.extraction import doc_spans
+
+    horizons = nlp.get_pipe("alignscore_horizons")
+    saved, horizons.reference_year = horizons.reference_year, REFERENCE_YEAR
+    golds, preds = [], []
+    try:
+        for text, spans in zip(corpus["answer"], corpus["spans"], strict=True):
+            new, keep = _strip_punctuation(text)
+            gold = []
+            for s in spans:
+                a = bisect.bisect_left(keep, s["start_char"])
+                b = bisect.bisect_left(keep, s["end_char"])
+                if b > a:
+                    gold.append({**s, "start_char": a, "end_char": b, "text": new[a:b]})
+            golds.append(gold)
+            preds.append([s.to_dict() for s in doc_spans(nlp(new), new)])
+    finally:
+        horizons.reference_year = saved
+    return score_spans(golds, preds, ["GOAL", "HORIZON", "SKILL", "TITLE"])
+
+
 def _row(name: str, res: dict, label: str) -> str:
     r = res.get(label)
     if not r:
@@ -157,6 +190,7 @@ def main(argv: list[str] | None = None) -> dict:
         res = evaluate_extraction(split)
         corpus, jobs = load_corpus(split), load_jobs(split)
         entry = {k: res[k] for k in ("n_answers", "n_jobs", "answers", "answers_with_job", "jobs")}
+        entry["answers_unpunctuated"] = unpunctuated(corpus, load_pipeline())
         if not args.no_baselines:
             entry["baseline_dateparser_answers"] = score_spans(
                 corpus["spans"], dateparser_baseline(list(corpus["answer"])), ["HORIZON"]
@@ -175,6 +209,7 @@ def main(argv: list[str] | None = None) -> dict:
         for label in ("GOAL", "HORIZON", "SKILL", "TITLE"):
             print(_row("alignscore answers", entry["answers"], label))
             print(_row("alignscore answers+posting", entry["answers_with_job"], label))
+            print(_row("alignscore, no punctuation", entry["answers_unpunctuated"], label))
             if label == "HORIZON" and "baseline_dateparser_answers" in entry:
                 print(_row("dateparser answers", entry["baseline_dateparser_answers"], label))
             if "baseline_phrasematcher_answers" in entry:

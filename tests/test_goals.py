@@ -137,3 +137,77 @@ def test_later_goal_count_needs_a_goal_under_the_later_horizon():
     sure = score("Right now I want to master Zendesk. Long term, I want to lead the support team.", jd)
     assert "missing_long_term" in unsure.flags
     assert "missing_long_term" not in sure.flags
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # run-on text (a transcript, a hurried chat message): a new "I ..." clause ends the goal
+        (
+            "i want to get my answers to a point where the lead barely checks them i also noticed "
+            "you run a help center",
+            ["get my answers to a point where the lead barely checks them"],
+        ),
+        (
+            "I hope to run the night audit on my own I know the software from my last hotel",
+            ["run the night audit on my own"],
+        ),
+        # ... but a clause embedded in the goal stays in it
+        (
+            "I hope to lead a team where we ship every week.",
+            ["lead a team where we ship every week"],
+        ),
+        ("I want to do the work I love and I think this is it", ["do the work I love"]),
+        ("I hope to get good at the things I design", ["get good at the things I design"]),
+        (
+            "I'd like to run the wine bar my partner and I are planning",
+            ["run the wine bar my partner and I are planning"],
+        ),
+        ("I want to lead the Algebra I curriculum", ["lead the Algebra I curriculum"]),
+        # a sentence whose full stop was lost: a capitalised function word opens the next one
+        (
+            "I want to absorb everything And then I will see what comes",
+            ["absorb everything", "see what comes"],
+        ),
+        (
+            "I'd like to combine research and leadership Over time the rest follows",
+            ["combine research and leadership"],
+        ),
+        # ... while a capitalised name stays whole
+        ("I want to write for The Guardian one day", ["write for The Guardian"]),
+        # a time label without its colon, then the aim
+        ("next 2 yrs own the claims journey in Figma", ["own the claims journey in Figma"]),
+        ("year 1 goals get placement running smoothly", ["get placement running smoothly"]),
+        ("By year two, run the pastry section alone.", ["run the pastry section alone"]),
+        # a time label opening a line of notes, its colon lost
+        (
+            "yr 1 Opera Cloud live zero lost reservations\nwhy done FO and HK separately\n"
+            "year 3 GM via Executive Track",
+            ["Opera Cloud live zero lost reservations", "GM via Executive Track"],
+        ),
+        # bullet notes whose marks were lost: a line that opens with a verb of aiming
+        (
+            "next 2 yrs own the claims journey\nget CPACC\nafter that not mapped yet",
+            ["own the claims journey", "get CPACC"],
+        ),
+    ],
+)
+def test_goals_without_punctuation(text, expected):
+    assert goals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph that opens with a verb is prose, not a bullet item
+        "Working nights taught me a lot about the guests.",
+        # a past time phrase before a verb is no label
+        "Two years ago I moved to Leeds.",
+        # a horizon followed by a noun, not a verb of aiming
+        "In five years time management will matter more.",
+        # a line of prose that opens with a time phrase is no label
+        "Some background first.\nNext year the team will move offices.\nThat suits me.",
+    ],
+)
+def test_no_goal_from_unpunctuated_rules(text):
+    assert goals(text) == []

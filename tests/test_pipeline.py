@@ -288,3 +288,55 @@ def test_qualification_and_subject_skills(text, skills):
 )
 def test_cased_vendor_aliases(text, skills):
     assert labelled(text, "SKILL") == skills
+
+
+# ---------------------------------------------------------------- sentences without full stops
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a capitalised function word after a lowercase word opens the next sentence
+        (
+            "I want to absorb everything basically And then I will see",
+            ["I want to absorb everything basically", "And then I will see"],
+        ),
+        (
+            "combine research and leadership Over time the rest follows",
+            ["combine research and leadership", "Over time the rest follows"],
+        ),
+        (
+            "answers I can trust Writing articles appeals to me too",
+            ["answers I can trust", "Writing articles appeals to me too"],
+        ),
+        ("not sure yet Maybe research", ["not sure yet", "Maybe research"]),
+        # names stay whole: a capitalised word before another one, "I", a number word
+        ("I want to write for The Guardian one day", ["I want to write for The Guardian one day"]),
+        ("lead the Algebra I curriculum next year", ["lead the Algebra I curriculum next year"]),
+        ("win the Top Chef award", ["win the Top Chef award"]),
+        ("reach level One then level Two", ["reach level One then level Two"]),
+        # a run-on sentence in lowercase: "i" before a word of stance or aim
+        (
+            "so for the next two years i want to get good at controls i can do hydraulics in my "
+            "sleep but im weak on plc troubleshooting and i think the cert would help me where i "
+            "need it most",
+            [
+                "so for the next two years i want to get good at controls i can do hydraulics in "
+                "my sleep but im weak on plc troubleshooting and",
+                "i think the cert would help me where i need it most",
+            ],
+        ),
+        # punctuation still splits as before
+        ("I like it. And I will stay.", ["I like it.", "And I will stay."]),
+    ],
+)
+def test_sentence_starts_without_full_stops(nlp, text, sentences):
+    assert [s.text for s in nlp(text).sents] == sentences
+
+
+def test_a_horizon_in_one_run_on_sentence_does_not_govern_the_next(nlp):
+    doc = nlp("in my first year I want to learn the tools Also I hope to lead the team")
+    goals = [s for s in doc.spans["alignscore"] if s.label_ == "GOAL"]
+    linked = {
+        g.text: (doc[slice(*g._.alignscore_horizon_at)].text if g._.alignscore_horizon_at else None)
+        for g in goals
+    }
+    assert linked == {"learn the tools": "in my first year", "lead the team": None}

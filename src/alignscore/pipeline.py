@@ -7,7 +7,7 @@ loads it with ``spacy.load`` (cached). Nothing is downloaded at any point.
 Example:
     >>> nlp = load_pipeline()
     >>> nlp.pipe_names[:3]
-    ['sentencizer', 'lemmatizer', 'alignscore_ruler']
+    ['sentencizer', 'alignscore_sentences', 'lemmatizer']
 """
 
 from __future__ import annotations

@@ -12,12 +12,14 @@ import re
 from typing import Any
 
 from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import HYPOTHETICAL, NEGATED, register_extensions
 from ..labels import CUES_KEY, GOAL, HORIZON, SPANS_KEY
 from ..resources import read_lexicon
+from .sentences import EMBEDDING_WORDS, PLURAL_VERBS, STANCE_WORDS
 
 __all__ = ["GoalExtractor", "make_goal_extractor"]
 
@@ -144,6 +146,8 @@ class GoalExtractor:
                 break
             if k > begin and k in cue_starts:
                 break
+            if k > begin and low == "i" and self._new_clause(doc, k):
+                break  # run-on text: "... barely checks them i also noticed ..."
             if k > begin and k in horizons:
                 # a trailing horizon ends this goal; a coordinated aim may follow it
                 j = self._after_connectives(doc, horizons[k], horizons)
@@ -263,6 +267,61 @@ class GoalExtractor:
                 out.append(k + 1)
         return out
 
+    @staticmethod
+    def _new_clause(doc: Doc, k: int) -> bool:
+        """Whether the "I" at ``k`` opens a new clause rather than one inside the goal.
+
+        After "and" / "but" / "or" it does ("... and I think this is it"), unless it is part of
+        a plural subject ("my partner and I are ..."). After any other word it does only before
+        a verb of stance ("... check them i also noticed", "... on my own I know ..."): a
+        relative clause ("the things I design", "the work I do") stays in the goal.
+        """
+        prev = doc[k - 1].lower_
+        nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+        if prev in ("and", "but", "or"):
+            return nxt not in PLURAL_VERBS
+        if doc[k - 1].is_punct or prev in EMBEDDING_WORDS:
+            return False
+        return nxt in STANCE_WORDS
+
+    @staticmethod
+    def _labels_line(doc: Doc, h: Span) -> bool:
+        """Whether a horizon opens a line of notes as its label, the colon lost.
+
+        The text has three lines or more, the horizon starts its line (after a bullet mark, if
+        any) and a content word follows it: "yr 1 Opera Cloud live", "first 2 yrs O-licence
+        compliance solid". A line of prose ("Next year the team will ...") goes on with a
+        function word and is left alone.
+        """
+        k = h.start
+        if k > 0 and doc[k - 1].text in BULLET_MARKS:
+            k -= 1
+        if k > 0 and not (doc[k - 1].is_space and "\n" in doc[k - 1].text):
+            return False
+        if h.end >= len(doc):
+            return False
+        nxt = doc[h.end]
+        if not (nxt.is_alpha or nxt.like_num) or nxt.lower_ in STOP_WORDS:
+            return False
+        return doc.text.count("\n") >= 2  # (doc.text joins every token: checked last)
+
+    def _aim_verb(self, tok: Any) -> bool:
+        """A verb of aiming in its base form ("own", "get"; not "owning", "be")."""
+        return tok.lemma_ in self.goal_verbs and tok.lower_ == tok.lemma_ and tok.lower_ != "be"
+
+    def _verb_after_label(self, doc: Doc, k: int) -> int | None:
+        """The offset of a verb of aiming right after a time label whose colon is missing.
+
+        The label may end in a comma or one heading word: "next 2 yrs own the claims journey",
+        "year 1 goals get placement running", "By year two, run the pastry section".
+        """
+        n = len(doc)
+        if k < n and doc[k].text == ",":
+            k += 1
+        if k < n and doc[k].lemma_ in self.heading_words and doc[k].lower_ != "next":
+            k += 1
+        return k if k < n and self._aim_verb(doc[k]) else None
+
     def _is_idiom(self, text: str) -> bool:
         """True for answer-framing idioms ("be honest with you ...", "give you the picture")."""
         if text in self.not_goals:
@@ -276,24 +335,40 @@ class GoalExtractor:
         An item is a goal when it starts with a verb of aiming in its base form ("- get the
         licence", "- lead the team"), or when the heading line above its list names a time or a
         goal ("Year 2-3", "Longer term:", "Goals"), whatever the item's shape ("- VP of
-        Operations"). Items that open with a cue or a time label are left to those rules.
+        Operations"). Items that open with a cue or a time label are left to those rules. In a
+        text of several lines, a line without a bullet mark that opens with a verb of aiming and
+        its object counts as an item too (notes whose marks were lost).
         """
         # lines and their first tokens from one to_array call; doc.text only when items exist
         strings = doc.vocab.strings
         rows = doc.to_array([IS_SPACE, ORTH]).tolist()
         n = len(doc)
         items: list[tuple[int, int]] = []  # (line start, first token after the bullet mark)
+        unmarked: list[int] = []  # first tokens of lines without a bullet mark
         line_start = 0
         for k in range(n + 1):
             if k == n or (rows[k][0] and "\n" in strings[rows[k][1]]):
                 if line_start < k and strings[rows[line_start][1]] in BULLET_MARKS:
                     items.append((line_start, line_start + 1))
+                elif line_start < k:
+                    unmarked.append(line_start)
                 line_start = k + 1
-        if not items or not BULLET_LINE.search(doc.text):
-            return []
         horizon_at = {h.start: h.end for h in horizons}
         labelled = set(horizon_at) | {c.start for c in cues}
         out = []
+        if len(unmarked) + len(items) > 1:
+            # notes whose bullet marks were lost (pasted, transcribed): "get CPACC\n..."
+            # (a verb with its object: not a heading such as "Study" or "Work-life balance")
+            out += [
+                k
+                for k in unmarked
+                if k + 1 < n
+                and k not in labelled
+                and self._aim_verb(doc[k])
+                and (doc[k + 1].is_alpha or doc[k + 1].like_num)
+            ]
+        if not items or not BULLET_LINE.search(doc.text):
+            return out
         for line_start, first in items:
             if first >= n or first in labelled or doc[first].is_space:
                 continue
@@ -339,6 +414,10 @@ class GoalExtractor:
         for h in horizon_spans:
             if h.end < len(doc) and doc[h.end].text in LABEL_MARKS:
                 openers.append((h.end + 1, False))
+            elif (k := self._verb_after_label(doc, h.end)) is not None:
+                openers.append((k, False))  # "next 2 yrs own the ...", "By year two, run ..."
+            elif self._labels_line(doc, h):
+                openers.append((h.end, False))  # "yr 1 Opera Cloud live" in notes
         # bullet notes: "Goals\n- get the ServSafe certificate", "Year 2-3\n- VP of Operations"
         openers += [(k, False) for k in self._bullet_openers(doc, horizon_spans, cues)]
         # a hedged aim opening a clause: "not sure yet, maybe manage people", "- maybe teach"
