@@ -35,7 +35,7 @@ from .extraction import doc_spans
 from .flags import FlagThresholds, raise_flags, rubric_caps
 from .labels import SCORES
 from .persistence import load_model
-from .pipeline import load_pipeline, load_pipeline_at, model_dir
+from .pipeline import doc_text, load_pipeline, load_pipeline_at, model_dir
 from .results import ScoreResult
 
 __all__ = ["MAX_CHARS", "Analyzer", "load", "score", "score_frame", "score_many"]
@@ -64,7 +64,7 @@ class Analyzer:
         names = self.model.numeric_features_
         X = np.array([[p.features[name] for name in names] for p in pairs], dtype=np.float64)
         # the text model reads the clean text (markup decoded, typos repaired), as in training
-        values = self.model.predict(X, texts=[p.answer.text for p in pairs])
+        values = self.model.predict(X, texts=[doc_text(p.answer) for p in pairs])
         bands_all = band_of(values)  # the same monotone map as predict_bands, without predicting twice
         out = []
         for k, pair in enumerate(pairs):

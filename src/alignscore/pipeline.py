@@ -37,6 +37,7 @@ __all__ = [
     "LemmaNorm",
     "build_pipeline",
     "config_path",
+    "doc_text",
     "load_pipeline",
     "load_pipeline_at",
     "model_dir",
@@ -71,6 +72,20 @@ class LemmaNorm:
         return (LemmaNorm, ())
 
 
+CLEAN_TEXT_KEY = "alignscore_clean_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` without rebuilding it: the string the cleaning tokenizer kept, when it did.
+
+    >>> doc = load_pipeline().make_doc("I &amp; my team")
+    >>> doc_text(doc) == doc.text == "I & my team"
+    True
+    """
+    text = doc.user_data.get(CLEAN_TEXT_KEY)
+    return text if isinstance(text, str) else doc.text
+
+
 class CleaningTokenizer:
     """spaCy's English tokenizer behind :func:`alignscore.text.clean_text` and a typo repair.
 
@@ -91,6 +106,7 @@ class CleaningTokenizer:
         clean = clean_text(text)
         clean_str = self.repair(clean.text) if self.repair is not None else clean.text
         doc = self.base(clean_str)
+        doc.user_data[CLEAN_TEXT_KEY] = clean_str  # == doc.text, which rebuilds it token by token
         if clean.starts is not None:
             doc._.set(ORIGINAL, text)
             doc._.set(OFFSETS, [list(clean.starts), list(clean.ends)])

@@ -27,7 +27,7 @@ from .features import FLAG_ONLY_FEATURES, feature_frame
 from .flags import FlagThresholds
 from .labels import FLAGS, SCORES
 from .persistence import save_model
-from .pipeline import load_pipeline, model_dir
+from .pipeline import doc_text, load_pipeline, model_dir
 
 __all__ = [
     "baseline_predictions",
@@ -48,7 +48,7 @@ def corpus_features(corpus: pd.DataFrame, nlp: Any = None) -> pd.DataFrame:
     pairs = list(analyze_pairs(list(corpus["answer"]), list(corpus["job_description"]), nlp=nlp))
     X = feature_frame(p.features for p in pairs)
     X.index = corpus.index
-    X["answer_text"] = [p.answer.text for p in pairs]  # the clean text, as scoring gives it
+    X["answer_text"] = [doc_text(p.answer) for p in pairs]  # the clean text, as scoring gives it
     return X
 
 

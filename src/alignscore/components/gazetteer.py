@@ -35,6 +35,7 @@ from spacy.util import ensure_path
 from ..extensions import register_extensions
 from ..labels import SKILL, SPANS_KEY, TITLE
 from ..resources import read_lexicon
+from ._spans import pipe_in_batches
 
 __all__ = ["Gazetteer", "make_gazetteer"]
 
@@ -924,10 +925,9 @@ class Gazetteer:
         doc.spans[self.spans_key] = [*list(group), *spans]
         return doc
 
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        """Process a stream of docs."""
-        for doc in stream:
-            yield self(doc)
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
+        return pipe_in_batches(self, stream, batch_size)
 
     # ------------------------------------------------------------------ serialisation
 

@@ -9,6 +9,7 @@ expression), and splits where a second aim is coordinated ("..., and lead the te
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.attrs import IS_SPACE, LOWER, ORTH
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import HYPOTHETICAL, NEGATED, register_extensions
 from ..labels import CUES_KEY, GOAL, HORIZON, SPANS_KEY
 from ..resources import read_lexicon
+from ._spans import pipe_in_batches
 from .sentences import EMBEDDING_WORDS, PLURAL_VERBS, STANCE_WORDS
 
 __all__ = ["GoalExtractor", "make_goal_extractor"]
@@ -44,7 +46,6 @@ HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
 BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
-BULLET_LINE = re.compile(r"(?:^|\n)[ \t]*[-*•–·+]")
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -237,9 +238,7 @@ class GoalExtractor:
         "I think I can translate between ...", "I'm confident I would ...", "I know that I
         will ...".
         """
-        if not any(t.lower_ in MODAL_WORDS for t in cue) or any(
-            t.lemma_ in AIM_WORDS for t in cue
-        ):
+        if not any(t.lower_ in MODAL_WORDS for t in cue) or any(t.lemma_ in AIM_WORDS for t in cue):
             return False  # "I think I'd like to ..." still states an aim
         k = cue.start - 1
         if k >= 0 and doc[k].lower_ == "that":
@@ -367,7 +366,7 @@ class GoalExtractor:
                 and self._aim_verb(doc[k])
                 and (doc[k + 1].is_alpha or doc[k + 1].like_num)
             ]
-        if not items or not BULLET_LINE.search(doc.text):
+        if not items:
             return out
         for line_start, first in items:
             if first >= n or first in labelled or doc[first].is_space:
@@ -406,9 +405,7 @@ class GoalExtractor:
         horizon_spans = [s for s in group if s.label_ == HORIZON]
         horizons = {s.start: s.end for s in horizon_spans}
         openers: list[tuple[int, bool]] = [
-            (c.end, c.label_ == NEG_GOAL_CUE)
-            for c in cues
-            if not self._belief_modal(doc, c)
+            (c.end, c.label_ == NEG_GOAL_CUE) for c in cues if not self._belief_modal(doc, c)
         ]
         # bullet-note labels: "Long term: lead the analytics team"
         for h in horizon_spans:
@@ -464,6 +461,10 @@ class GoalExtractor:
                 span._.set(HYPOTHETICAL, False)
                 goals.append(span)
         return goals
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
+        return pipe_in_batches(self, stream, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         """Add GOAL spans to ``doc.spans[spans_key]``."""

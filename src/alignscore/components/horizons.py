@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.attrs import LOWER
@@ -20,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import BUCKET, YEARS, register_extensions
 from ..labels import CUES_KEY, HORIZON, SPANS_KEY, bucket_for
 from ..resources import read_lexicon
-from ._spans import clause_bounds
+from ._spans import clause_bounds, clause_marks, pipe_in_batches
 
 __all__ = ["HorizonNormalizer", "make_horizon_normalizer", "parse_quantity"]
 
@@ -385,12 +386,13 @@ class HorizonNormalizer:
                 span = Span(doc, start, end, label=HORIZON, span_id=kind)
             read.append((span, kind))
         read.sort(key=lambda sk: (-(sk[0].end - sk[0].start), sk[0].start))
+        marks = clause_marks(doc) if read else None
         for span, kind in read:
             if taken.intersection(range(span.start, span.end)):
                 continue
             if any(b.start < span.end and span.start < b.end for b in blocked):
                 continue
-            start, end = clause_bounds(doc, span)
+            start, end = clause_bounds(doc, span, marks)
             if kind in ("duration", "bare", "point") and self._past_context(doc, span, start, end):
                 continue
             if kind in self.needs_goal and not self._goal_context(doc, span, start, end, cues):
@@ -404,6 +406,10 @@ class HorizonNormalizer:
             kept.append(span)
             taken.update(range(span.start, span.end))
         return kept
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
+        return pipe_in_batches(self, stream, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         """Replace the HORIZON candidates of the span group by the kept, normalised ones."""

@@ -12,11 +12,15 @@ token (about four times faster on our corpus, same output).
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import numpy as np
 from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
+
+from ._spans import pipe_in_batches
 
 __all__ = ["LowercaseLookupLemmatizer", "make_lemmatizer"]
 
@@ -38,6 +42,10 @@ class LowercaseLookupLemmatizer(Lemmatizer):
         low = text.lower()
         lemma = table.get(text) or table.get(low) or low
         return lemma.lower()
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
+        return pipe_in_batches(self, stream, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``token.lemma`` on every token that has none (all of them with ``overwrite``)."""

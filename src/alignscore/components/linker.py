@@ -7,12 +7,14 @@ offsets in ``span._.alignscore_horizon_at``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import HORIZON_AT, register_extensions
 from ..labels import GOAL, HORIZON, SPANS_KEY
-from ._spans import clause_bounds
+from ._spans import Marks, clause_bounds, clause_marks, pipe_in_batches
 
 __all__ = ["GoalHorizonLinker", "make_goal_horizon_linker"]
 
@@ -27,9 +29,11 @@ class GoalHorizonLinker:
         self.name = name
         self.spans_key = spans_key
 
-    def link(self, doc: Doc, goal: Span, horizons: list[Span]) -> Span | None:
-        """Return the HORIZON governing ``goal``, or None."""
-        start, end = clause_bounds(doc, goal)
+    def link(
+        self, doc: Doc, goal: Span, horizons: list[Span], marks: Marks | None = None
+    ) -> Span | None:
+        """Return the HORIZON governing ``goal``, or None (``marks``: ``clause_marks(doc)``)."""
+        start, end = clause_bounds(doc, goal, marks)
         best, best_key = None, None
         for h in horizons:
             if h.start < start or h.end > end:
@@ -45,13 +49,18 @@ class GoalHorizonLinker:
                 best, best_key = h, key
         return best
 
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
+        return pipe_in_batches(self, stream, batch_size)
+
     def __call__(self, doc: Doc) -> Doc:
         """Link goals to horizons in place."""
         group = doc.spans.get(self.spans_key, [])
         horizons = [s for s in group if s.label_ == HORIZON]
         if horizons:
+            marks = clause_marks(doc)
             for goal in (s for s in group if s.label_ == GOAL):
-                h = self.link(doc, goal, horizons)
+                h = self.link(doc, goal, horizons, marks)
                 if h is not None:
                     goal._.set(HORIZON_AT, [h.start, h.end])
         return doc

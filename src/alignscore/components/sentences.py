@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 import numpy as np
@@ -27,6 +28,8 @@ from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_TITLE, LOWER, ORTH, SEN
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from ._spans import pipe_in_batches
 
 __all__ = [
     "EMBEDDING_WORDS",
@@ -122,6 +125,10 @@ class SentenceRepair:
                 if lower_word[k - 1] and int(lower[k - 1]) not in self._embedding:
                     out.add(k)
         return sorted(out)
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
+        return pipe_in_batches(self, stream, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``is_sent_start`` on the repaired sentence starts."""

@@ -28,7 +28,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.attrs import IDS
@@ -36,6 +36,8 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from ._spans import pipe_in_batches
 
 __all__ = ["FastSpanRuler", "TokenPatternMatcher", "make_span_ruler"]
 
@@ -395,6 +397,10 @@ class FastSpanRuler(SpanRuler):
     Same config, patterns, serialisation and output; phrase patterns still go to spaCy's
     PhraseMatcher.
     """
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
+        return pipe_in_batches(self, stream, batch_size)
 
     def clear(self) -> None:
         """Reset all patterns."""
