@@ -44,7 +44,9 @@ from typing import Any
 import numpy as np
 
 from .errors import InvalidInputError
-from .hashing import N_FEATURES, hashed_counts
+from .hashing import N_FEATURES, column, terms
+
+_MAX_CACHED_TERMS = 500_000  # the term cache starts again past this size
 
 __all__ = ["FORMAT", "CompiledScorer", "band_of", "float_of"]
 
@@ -117,6 +119,8 @@ class CompiledScorer:
             for lo, hi in zip(a["calib_offsets"][:-1], a["calib_offsets"][1:], strict=True)
         ]
         self._column_of = {int(c): j for j, c in enumerate(a["text_columns"].tolist())}
+        # term -> kept column (-1: dropped); hashing a word costs more than looking it up
+        self._term_column: dict[str, int] = {}
         self._idf = a["text_idf"]
         self._coef = a["text_coef"]
         self._intercept = a["text_intercept"]
@@ -296,13 +300,21 @@ class CompiledScorer:
         cols: list[int] = []
         counts: list[int] = []
         column_of = self._column_of
+        term_column = self._term_column
         for i, text in enumerate(texts):
-            for hashed, count in hashed_counts(text).items():
-                j = column_of.get(hashed)
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
-                    counts.append(count)
+            per_column: dict[int, int] = {}  # terms that share a hashed column add up
+            for term in terms(text):
+                j = term_column.get(term)
+                if j is None:
+                    if len(term_column) > _MAX_CACHED_TERMS:
+                        term_column.clear()
+                    j = term_column[term] = column_of.get(column(term), -1)
+                if j >= 0:
+                    per_column[j] = per_column.get(j, 0) + 1
+            for j, count in per_column.items():
+                rows.append(i)
+                cols.append(j)
+                counts.append(count)
         n = len(texts)
         row = np.asarray(rows, dtype=np.intp)
         col = np.asarray(cols, dtype=np.intp)

@@ -217,7 +217,7 @@ def pair_features(
     alpha = [strings[r[_LOWER]] for _, r in words if r[_ALPHA]]
     known = _known_words()
     f["text_log_words"] = math.log1p(n_words)
-    f["text_known_word_share"] = sum(w in known for w in alpha) / len(alpha) if alpha else 0.0
+    f["text_known_word_share"] = sum(map(known.__contains__, alpha)) / len(alpha) if alpha else 0.0
     f["text_is_empty"] = float(n_words == 0)
 
     # goals and horizons
@@ -252,8 +252,12 @@ def pair_features(
     f["spec_skills_per100"] = len(skills) * per100
     f["spec_titles"] = float(len(titles))
     f["spec_numbers"] = float(
-        sum(1 for i, r in words if i not in horizon_tokens and _NUMBER.search(strings[r[_ORTH]]))
-    )
+        sum(
+            1
+            for i, r in words
+            if not r[_ALPHA] and i not in horizon_tokens and _NUMBER.search(strings[r[_ORTH]])
+        )
+    )  # (an alphabetic token holds no digit)
     skill_tokens = {t.i for s in skills for t in s}
     f["spec_skill_token_share"] = len(skill_tokens) / max(n_words, 1)
     f["spec_skills_in_goals"] = float(
@@ -302,7 +306,8 @@ def pair_features(
     a_tok = _alpha_lowers(rows, strings)
     jgrams = view.grams5
     if len(a_tok) >= 5 and jgrams:
-        hits = [i for i in range(len(a_tok) - 4) if tuple(a_tok[i : i + 5]) in jgrams]
+        grams = zip(a_tok, a_tok[1:], a_tok[2:], a_tok[3:], a_tok[4:])  # tuples built in C
+        hits = [i for i, gram in enumerate(grams) if gram in jgrams]
         covered = {k for i in hits for k in range(i, i + 5)}
         f["copy_share"] = len(covered) / len(a_tok)
     else:

@@ -22,7 +22,7 @@ import re
 import zlib
 from itertools import pairwise
 
-__all__ = ["N_FEATURES", "hashed_counts", "terms"]
+__all__ = ["N_FEATURES", "column", "hashed_counts", "terms"]
 
 #: number of hashed columns (2**18)
 N_FEATURES = 2**18
@@ -42,6 +42,11 @@ def terms(text: str) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
 
 
+def column(term: str) -> int:
+    """The hashed column of one term: ``crc32(term) % N_FEATURES``."""
+    return zlib.crc32(term.encode("utf-8")) % N_FEATURES
+
+
 def hashed_counts(text: str) -> dict[int, int]:
     """Count the terms of ``text`` per hashed column.
 
@@ -53,6 +58,6 @@ def hashed_counts(text: str) -> dict[int, int]:
     """
     counts: dict[int, int] = {}
     for term in terms(text):
-        column = zlib.crc32(term.encode("utf-8")) % N_FEATURES
-        counts[column] = counts.get(column, 0) + 1
+        c = column(term)
+        counts[c] = counts.get(c, 0) + 1
     return counts
