@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import alignscore
 from alignscore.datasets import load_corpus
+
+JD = "Data Analyst. You will build SQL reports in Tableau. Mentoring and a certification budget."
+GOOD = "In my first year I want to master SQL and Tableau and own the weekly reports for the team."
 
 
 def test_score_many_equals_score_one_by_one_on_dev():
@@ -45,3 +49,31 @@ def test_equal_postings_in_a_batch_become_one_object():
     assert [(i, a) for i, (a, _) in shared] == [(0, "x"), (1, "y"), (2, "z"), (3, "w")]
     assert shared[0][1][1] is shared[1][1][1]
     assert shared[2][1][1] is None and shared[3][1][1] == 5
+
+
+def test_score_frames_over_chunks_equals_score_frame_over_the_whole():
+    dev = load_corpus("dev").head(11).set_index("answer_id")
+    whole = alignscore.score_frame(dev)
+    chunks = [dev.iloc[:4], dev.iloc[4:4], dev.iloc[4:11]]
+    out = list(alignscore.score_frames(chunks, keep=["jd_id"], batch_size=3))
+    assert [len(o) for o in out] == [4, 0, 7]
+    assert all(list(o.columns[:1]) == ["jd_id"] for o in out)
+    pd.testing.assert_frame_equal(pd.concat([o.drop(columns="jd_id") for o in out]), whole)
+
+
+def test_scored_frames_have_one_schema_whatever_their_rows():
+    schema = alignscore.frame_schema().dtypes
+    ok = alignscore.score_frame(pd.DataFrame({"answer": [GOOD], "job_description": [JD]}))
+    bad = alignscore.score_frame(
+        pd.DataFrame({"answer": [None, pd.NA], "job_description": [JD, JD]}, dtype=object)
+    )
+    for frame in (ok, bad):
+        pd.testing.assert_series_equal(frame.dtypes, schema)
+    assert bad["error"].str.contains("missing").all()  # pd.NA is missing, like None and NaN
+    assert ok["error"].tolist() == [None]
+
+
+def test_score_frames_names_a_missing_keep_column():
+    with pytest.raises(alignscore.InvalidInputError, match="Missing columns"):
+        frame = pd.DataFrame({"answer": ["x"], "job_description": [JD]})
+        next(alignscore.score_frames([frame], keep=["id"]))

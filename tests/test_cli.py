@@ -11,16 +11,21 @@ from alignscore.cli import main
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
+def _write(frame: pd.DataFrame, path: Path) -> Path:
+    """Write ``frame`` in the format of ``path``'s extension; return the path."""
+    if path.suffix == ".csv":
+        frame.to_csv(path, index=False)
+    elif path.suffix in (".jsonl", ".json"):
+        frame.to_json(path, orient="records", lines=path.suffix == ".jsonl")
+    else:
+        frame.to_parquet(path, index=False)
+    return path
+
+
 @pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_score_command_round_trips_every_format(tmp_path, suffix, capsys):
     src = pd.read_csv(EXAMPLES / "answers.csv", dtype=str, keep_default_na=False)
-    inp = tmp_path / f"in{suffix}"
-    if suffix == ".csv":
-        src.to_csv(inp, index=False)
-    elif suffix == ".jsonl":
-        src.to_json(inp, orient="records", lines=True)
-    else:
-        src.to_parquet(inp, index=False)
+    inp = _write(src, tmp_path / f"in{suffix}")
     out = tmp_path / f"out{suffix}"
     code = main(
         [
@@ -109,3 +114,43 @@ def test_evaluate_extraction_on_another_labelled_set(capsys):
 def test_evaluate_empty_split_is_a_clear_error(capsys):
     assert main(["evaluate", "--data", str(EXTERNAL), "--split", "dev"]) == 1
     assert "no answers in split 'dev'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+def test_score_command_in_chunks_writes_what_one_pass_writes(tmp_path, suffix, capsys):
+    src = pd.read_csv(EXAMPLES / "answers.csv", dtype=str, keep_default_na=False)
+    src["job_description"] = (EXAMPLES / "job_description.txt").read_text(encoding="utf-8")
+    src = src.astype(object)
+    src.loc[2, "answer"] = None  # a missing answer: written with its error, in its place
+    inp = _write(src, tmp_path / f"in{suffix}")
+    outputs = []
+    for chunk_size in ("2", "10000"):
+        out = tmp_path / f"out{chunk_size}{suffix}"
+        args = ["score", str(inp), str(out), "--chunk-size", chunk_size, "--keep-columns"]
+        assert main([*args, "--quiet"]) == 0
+        outputs.append(out)
+    read = {
+        ".csv": lambda p: pd.read_csv(p),
+        ".jsonl": lambda p: pd.read_json(p, lines=True),
+        ".parquet": pd.read_parquet,
+    }[suffix]
+    chunked, whole = (read(p) for p in outputs)
+    pd.testing.assert_frame_equal(chunked, whole)
+    assert len(chunked) == len(src) and list(chunked["candidate"]) == list(src["candidate"])
+    expected_errors = [suffix != ".csv" and i == 2 for i in range(len(src))]  # CSV: "" not None
+    assert chunked["error"].notna().tolist() == expected_errors
+    assert "of 7 rows" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".parquet"])
+def test_read_chunks_reads_the_table_in_parts(tmp_path, suffix):
+    from alignscore.io import read_chunks
+
+    src = pd.DataFrame(
+        {"answer": [f"answer {i}" for i in range(7)], "id": [str(i) for i in range(7)]}
+    )
+    path = _write(src, tmp_path / f"t{suffix}")
+    chunks = list(read_chunks(path, 3))
+    assert [len(c) for c in chunks] == [3, 3, 1]
+    assert list(pd.concat(chunks).index) == list(range(7))
+    assert list(pd.concat(chunks)["id"].astype(str)) == list(src["id"])

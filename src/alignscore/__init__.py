@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from .about import __version__
-from .api import load, score, score_frame, score_many
+from .api import frame_schema, load, score, score_frame, score_frames, score_many
 from .errors import (
     AlignScoreError,
     AlignScoreWarning,
@@ -39,9 +39,11 @@ __all__ = [
     "Span",
     "__version__",
     "extract",
+    "frame_schema",
     "load",
     "load_pipeline",
     "score",
     "score_frame",
+    "score_frames",
     "score_many",
 ]

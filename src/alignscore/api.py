@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Iterator
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, repeat
@@ -55,6 +57,31 @@ class Analyzer:
 
     def __post_init__(self) -> None:
         self.cache = JobCache(self.nlp)
+        self._lock = threading.Lock()
+
+    def score_texts(self, answers: list[str], jds: list[str]) -> list[ScoreResult]:
+        """Score validated answer texts against their postings' texts, as one batch.
+
+        The answers are processed inside a spaCy memory zone: the strings, lexemes and tokenizer
+        cache entries their new words add are freed when the batch is scored, so a process
+        that scores millions of answers keeps flat memory. Postings are processed (and cached)
+        outside it, as they are reused by later batches; nothing that outlives the batch
+        (the :class:`ScoreResult`) refers to a Doc. Calls from several threads take turns
+        (zones cannot overlap; the pipeline holds the GIL anyway).
+        """
+        with self._lock:  # one memory zone at a time: zones do not nest, threads would
+            return self._score_texts(answers, jds)
+
+    def _score_texts(self, answers: list[str], jds: list[str]) -> list[ScoreResult]:
+        for jd in dict.fromkeys(jds):
+            self.cache.get(jd)
+        with self.nlp.memory_zone():
+            pairs = list(
+                analyze_pairs(
+                    answers, jds, nlp=self.nlp, batch_size=max(len(answers), 1), cache=self.cache
+                )
+            )
+            return self.results(pairs, answers, jds)
 
     def results(
         self, pairs: list[AnalyzedPair], answers: list[str], jds: list[str]
@@ -130,7 +157,7 @@ def load(model: str | os.PathLike[str] | None = None) -> Analyzer:
 
 
 def _check_text(value: Any, what: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         raise InvalidInputError(f"{what} is missing (got {value!r}); pass a string, '' if empty.")
     if not isinstance(value, str):
         raise InvalidInputError(f"{what} must be a string, got {type(value).__name__}.")
@@ -163,9 +190,7 @@ def score(
     job_description = _check_text(job_description, "job_description")
     if question is not None:
         _check_text(question, "question")
-    analyzer = load(model)
-    pairs = list(analyze_pairs([answer], job_description, nlp=analyzer.nlp, cache=analyzer.cache))
-    return analyzer.results(pairs, [answer], [job_description])[0]
+    return load(model).score_texts([answer], [job_description])[0]
 
 
 def score_many(
@@ -244,10 +269,7 @@ def _score_chunk(chunk: list[tuple[int, tuple[Any, Any]]], model: str | None) ->
     if good:
         texts = [a for _, a, _ in good]
         jds = [j for _, _, j in good]
-        pairs = list(
-            analyze_pairs(texts, jds, nlp=analyzer.nlp, batch_size=len(texts), cache=analyzer.cache)
-        )
-        for (i, _, _), res in zip(good, analyzer.results(pairs, texts, jds), strict=True):
+        for (i, _, _), res in zip(good, analyzer.score_texts(texts, jds), strict=True):
             results[i] = res
     return [(i, results.get(i), errors.get(i)) for i, _ in chunk]
 
@@ -303,32 +325,38 @@ def _progress(enabled: bool) -> Any:
     return tqdm(unit="rows", desc="alignscore")
 
 
-def score_frame(
-    df: pd.DataFrame, answer_col: str = "answer", jd_col: str = "job_description", **kw: Any
-) -> pd.DataFrame:
-    """Score every row of a DataFrame; return a new frame with the same index.
+def frame_schema() -> pd.DataFrame:
+    """The columns and dtypes of :func:`score_frame`'s output, as an empty frame.
 
-    Columns: each score, ``<score>_band``, ``flag_<name>`` per flag, and ``error`` (None, or why
-    the row could not be scored; such rows have NaN scores). Row count in equals row count out.
+    Every scored frame has exactly these columns and dtypes, whatever its rows (a frame whose
+    rows all failed included): the four scores as ``float64``, the bands as nullable ``Int64``,
+    the flags as nullable ``boolean``, and ``error`` as ``object`` (a string, or None). This is
+    what a distributed engine needs to plan before it scores (Dask's ``meta``, a Spark schema).
 
-    Raises:
-        InvalidInputError: ``df`` is not a DataFrame or lacks one of the two columns.
+    >>> list(frame_schema().dtypes.astype(str))[:5]
+    ['float64', 'float64', 'float64', 'float64', 'Int64']
     """
-    if not isinstance(df, pd.DataFrame):
-        raise InvalidInputError(f"df must be a pandas DataFrame, got {type(df).__name__}.")
-    missing = [c for c in (answer_col, jd_col) if c not in df.columns]
-    if missing:
-        raise InvalidInputError(
-            f"Missing columns {missing}; expected {answer_col!r} and {jd_col!r}."
-        )
-    kw["on_error"] = "none"
+    from .labels import FLAGS
+
+    columns: dict[str, Any] = {name: "float64" for name in SCORES}
+    columns.update({f"{name}_band": "Int64" for name in SCORES})
+    columns.update({f"flag_{name}": "boolean" for name in FLAGS})
+    columns["error"] = "object"
+    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in columns.items()})
+
+
+def _scored_frame(
+    results: list[dict[str, Any] | None], answers: list[Any], jds: list[Any], index: pd.Index
+) -> pd.DataFrame:
+    """One output frame (``frame_schema()``'s columns and dtypes) from a frame's result rows.
+
+    ``results`` holds ``ScoreResult.to_row()`` per row, or None for a row not scored.
+    """
     rows: list[dict[str, Any]] = []
-    answers = df[answer_col].tolist()
-    jds = df[jd_col].tolist()
-    for k, res in enumerate(score_many(answers, jds, **kw)):
+    for res, answer, jd in zip(results, answers, jds, strict=True):
         if res is None:
             reason = None
-            for what, value in (("answer", answers[k]), ("job_description", jds[k])):
+            for what, value in (("answer", answer), ("job_description", jd)):
                 try:
                     _check_text(value, what)
                 except InvalidInputError as err:
@@ -336,15 +364,103 @@ def score_frame(
                     break
             rows.append({"error": reason})
         else:
-            rows.append({**res.to_row(), "error": None})
-    out = pd.DataFrame(rows, index=df.index)
-    cols = [*SCORES, *(f"{s}_band" for s in SCORES)]
-    for c in cols:
-        if c not in out.columns:
-            out[c] = np.nan
-    from .labels import FLAGS
+            rows.append({**res, "error": None})
+    schema = frame_schema()
+    out = pd.DataFrame(rows, index=index, columns=list(schema.columns)).astype(schema.dtypes)
+    out["error"] = pd.Series([r["error"] for r in rows], index=index, dtype=object)  # str or None
+    return out
 
-    for f in FLAGS:
-        if f"flag_{f}" not in out.columns:
-            out[f"flag_{f}"] = pd.NA
-    return out[[*cols, *(f"flag_{f}" for f in FLAGS), "error"]]
+
+def score_frames(
+    frames: Iterable[pd.DataFrame],
+    answer_col: str = "answer",
+    jd_col: str = "job_description",
+    *,
+    keep: Sequence[str] = (),
+    **kw: Any,
+) -> Iterator[pd.DataFrame]:
+    """Score a stream of frames (the chunks of one large table) as one stream of answers.
+
+    All rows go through one :func:`score_many` stream, so there is one progress bar, one pool
+    of worker processes with ``n_process > 1``, and one cache of processed postings for the
+    whole table, while memory holds only the chunks in flight. This is the form Spark's
+    ``mapInPandas`` calls: an iterator of pandas frames in, one out (see
+    :mod:`alignscore.distributed`).
+
+    Args:
+        frames: DataFrames holding ``answer_col`` and ``jd_col``.
+        answer_col: The answers' column.
+        jd_col: The postings' column.
+        keep: Input columns to carry into each output frame, before the score columns (an id
+            to join on where the index is not kept, as in Spark).
+        **kw: Passed to :func:`score_many` (``batch_size``, ``n_process``, ``progress``, ``model``).
+
+    Yields:
+        Per input frame, in order, the frame :func:`score_frame` would return for it (with the
+        ``keep`` columns in front).
+
+    Raises:
+        InvalidInputError: a frame is not a DataFrame, or lacks a needed column.
+    """
+    kw["on_error"] = "none"
+    keep = list(keep)
+    pending: deque[tuple[pd.DataFrame, list[Any], list[Any]]] = deque()
+
+    def rows() -> Iterator[tuple[Any, Any]]:
+        for df in frames:
+            if not isinstance(df, pd.DataFrame):
+                raise InvalidInputError(f"Expected pandas DataFrames, got {type(df).__name__}.")
+            missing = [c for c in (answer_col, jd_col, *keep) if c not in df.columns]
+            if missing:
+                raise InvalidInputError(
+                    f"Missing columns {missing}; expected {answer_col!r} and {jd_col!r}"
+                    + (f" and {keep}." if keep else ".")
+                )
+            answers, jds = df[answer_col].tolist(), df[jd_col].tolist()
+            pending.append((df, answers, jds))
+            yield from zip(answers, jds, strict=True)
+
+    def done(results: list[dict[str, Any] | None]) -> pd.DataFrame:
+        df, answers, jds = pending.popleft()
+        out = _scored_frame(results, answers, jds, df.index)
+        return pd.concat([df[keep], out], axis=1) if keep else out
+
+    jd_queue: deque[Any] = deque()
+
+    def answers() -> Iterator[Any]:
+        for answer, jd in rows():
+            jd_queue.append(jd)  # score_many zips each answer with the next posting at once
+            yield answer
+
+    def postings() -> Iterator[Any]:
+        while True:
+            yield jd_queue.popleft()
+
+    # flat rows, not ScoreResults (spans, explanations): a chunk in flight stays small
+    results: list[dict[str, Any] | None] = []
+    for res in score_many(answers(), postings(), **kw):
+        results.append(None if res is None else res.to_row())
+        while pending and len(results) >= len(pending[0][1]):
+            n = len(pending[0][1])
+            yield done(results[:n])
+            results = results[n:]
+    while pending:  # empty frames at the end
+        yield done(results[: len(pending[0][1])])
+        results = results[len(pending[0][1]) :]
+
+
+def score_frame(
+    df: pd.DataFrame, answer_col: str = "answer", jd_col: str = "job_description", **kw: Any
+) -> pd.DataFrame:
+    """Score every row of a DataFrame; return a new frame with the same index.
+
+    Columns and dtypes are :func:`frame_schema`'s: each score, ``<score>_band``, ``flag_<name>``
+    per flag, and ``error`` (None, or why the row could not be scored; such rows have missing
+    scores, bands and flags). Row count in equals row count out.
+
+    Raises:
+        InvalidInputError: ``df`` is not a DataFrame or lacks one of the two columns.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise InvalidInputError(f"df must be a pandas DataFrame, got {type(df).__name__}.")
+    return next(score_frames([df], answer_col, jd_col, **kw))

@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from .errors import AlignScoreError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["main"]
 
@@ -121,30 +126,44 @@ def format_explanation(answer: str, result: object) -> str:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from .api import score_frame
-    from .io import read_table, write_table
+    from .api import score_frames
+    from .io import ChunkWriter, read_chunks
 
-    frame = read_table(args.input)
-    jd_col = args.jd_column
+    posting = None
     if args.job_description_file:
         from pathlib import Path
 
-        frame = frame.assign(
-            **{jd_col: Path(args.job_description_file).read_text(encoding="utf-8")}
-        )
-    scored = score_frame(
-        frame,
+        posting = Path(args.job_description_file).read_text(encoding="utf-8")
+    jd_col = args.jd_column
+    n_rows = n_err = 0
+    chunks = read_chunks(args.input, args.chunk_size)
+    if posting is not None:
+        chunks = (c.assign(**{jd_col: posting}) for c in chunks)
+    # the input is read, scored and written a chunk at a time (one score_many stream for the
+    # whole file: one progress bar, one process pool, one posting cache), so memory stays flat
+    inputs: deque[pd.DataFrame] = deque()
+
+    def remember(stream: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        for chunk in stream:
+            inputs.append(chunk)
+            yield chunk
+
+    scored_chunks = score_frames(
+        remember(chunks),
         answer_col=args.answer_column,
         jd_col=jd_col,
         batch_size=args.batch_size,
         n_process=args.n_process,
         progress=not args.quiet,
     )
-    out = frame.join(scored) if args.keep_columns else scored
-    write_table(out, args.output)
-    n_err = int(scored["error"].notna().sum())
+    with ChunkWriter(args.output) as writer:
+        for scored in scored_chunks:
+            chunk = inputs.popleft()
+            writer.write(chunk.join(scored) if args.keep_columns else scored)
+            n_rows += len(scored)
+            n_err += int(scored["error"].notna().sum())
     print(
-        f"scored {len(scored) - n_err} of {len(scored)} rows into {args.output}"
+        f"scored {n_rows - n_err} of {n_rows} rows into {args.output}"
         + (f"; {n_err} rows have an error" if n_err else ""),
         file=sys.stderr,
     )
@@ -205,6 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--job-description-file", default=None, help="one posting for every row")
     p.add_argument("--batch-size", type=int, default=256)
     p.add_argument("--n-process", type=int, default=1)
+    p.add_argument(
+        "--chunk-size",
+        type=int,
+        default=1_000,
+        help="rows read, scored and written at a time (memory stays flat for any file size)",
+    )
     p.add_argument(
         "--keep-columns", action="store_true", help="keep the input columns in the output"
     )

@@ -46,7 +46,7 @@ import numpy as np
 from .errors import InvalidInputError
 from .hashing import N_FEATURES, column, terms
 
-_MAX_CACHED_TERMS = 500_000  # the term cache starts again past this size
+_MAX_CACHED_TERMS = 200_000  # the term cache starts again past this size
 
 __all__ = ["FORMAT", "CompiledScorer", "band_of", "float_of"]
 

@@ -306,7 +306,7 @@ def pair_features(
     a_tok = _alpha_lowers(rows, strings)
     jgrams = view.grams5
     if len(a_tok) >= 5 and jgrams:
-        grams = zip(a_tok, a_tok[1:], a_tok[2:], a_tok[3:], a_tok[4:])  # tuples built in C
+        grams = zip(a_tok, a_tok[1:], a_tok[2:], a_tok[3:], a_tok[4:], strict=False)  # in C
         hits = [i for i, gram in enumerate(grams) if gram in jgrams]
         covered = {k for i in hits for k in range(i, i + 5)}
         f["copy_share"] = len(covered) / len(a_tok)

@@ -521,7 +521,7 @@ class Gazetteer:
         for row, orth in zip(arr, orths, strict=True):
             count = upper.get(row[1])
             if count is None:
-                if len(upper) > 1_000_000:
+                if len(upper) > 200_000:
                     upper.clear()
                 count = upper[row[1]] = sum(c.isupper() for c in orth)
             n_upper += count

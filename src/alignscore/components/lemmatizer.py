@@ -13,6 +13,7 @@ token (about four times faster on our corpus, same output).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import numpy as np
 from spacy.attrs import LEMMA, ORTH
@@ -43,6 +44,19 @@ class LowercaseLookupLemmatizer(Lemmatizer):
         lemma = table.get(text) or table.get(low) or low
         return lemma.lower()
 
+    @contextmanager
+    def memory_zone(self, mem: object = None) -> Iterator[None]:
+        """Keep the lemmas of texts first seen in a spaCy memory zone for that zone only.
+
+        ``nlp.memory_zone()`` frees the strings added inside it; a lemma hash cached from
+        there would outlive its string. :meth:`spacy.Language.memory_zone` enters this for us.
+        """
+        self._zone_cache: dict[int, int] | None = {}
+        try:
+            yield
+        finally:
+            self._zone_cache = None
+
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
         """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
         return pipe_in_batches(self, stream, batch_size)
@@ -65,11 +79,16 @@ class LowercaseLookupLemmatizer(Lemmatizer):
             self._cache_table = table
         strings = self.vocab.strings
         orths = doc.to_array(ORTH).tolist()
+        # inside a memory zone, new entries go to a cache dropped with the zone's strings
+        zone = self.__dict__.get("_zone_cache")
+        new_entries = cache if zone is None else zone
         lemmas = []
         for orth in orths:
             lemma = cache.get(orth)
+            if lemma is None and zone is not None:
+                lemma = zone.get(orth)
             if lemma is None:
-                lemma = cache[orth] = strings.add(self._lemma_of(strings[orth]))
+                lemma = new_entries[orth] = strings.add(self._lemma_of(strings[orth]))
             lemmas.append(lemma)
         new = np.asarray(lemmas, dtype="uint64")
         if not self.overwrite:
