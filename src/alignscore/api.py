@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import threading
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice, repeat
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 import pandas as pd
@@ -44,6 +45,18 @@ __all__ = ["MAX_CHARS", "Analyzer", "load", "score", "score_frame", "score_many"
 
 #: longest text accepted (characters); longer input is refused with InvalidInputError
 MAX_CHARS = 50_000
+#: batches scored in one spaCy memory zone by score_many (see Analyzer.score_texts)
+ZONE_BATCHES = 8
+
+
+class _Prepared:
+    """A posting cache that serves only the postings it was given (processed before a zone)."""
+
+    def __init__(self, jobs: dict[str, Any]) -> None:
+        self._jobs = jobs
+
+    def get(self, text: str) -> Any:
+        return self._jobs[text]
 
 
 @dataclass
@@ -58,30 +71,41 @@ class Analyzer:
     def __post_init__(self) -> None:
         self.cache = JobCache(self.nlp)
         self._lock = threading.Lock()
+        self._warm = False
 
-    def score_texts(self, answers: list[str], jds: list[str]) -> list[ScoreResult]:
-        """Score validated answer texts against their postings' texts, as one batch.
+    def score_texts(
+        self, answers: list[str], jds: list[str], batch_size: int = 256
+    ) -> list[ScoreResult]:
+        """Score validated answer texts against their postings' texts.
 
-        The answers are processed inside a spaCy memory zone: the strings, lexemes and tokenizer
-        cache entries their new words add are freed when the batch is scored, so a process
-        that scores millions of answers keeps flat memory. Postings are processed (and cached)
-        outside it, as they are reused by later batches; nothing that outlives the batch
-        (the :class:`ScoreResult`) refers to a Doc. Calls from several threads take turns
-        (zones cannot overlap; the pipeline holds the GIL anyway).
+        The answers go through the pipeline ``batch_size`` at a time (the model predicts once
+        per batch), all inside one spaCy memory zone: the strings, lexemes and tokenizer cache
+        entries their new words add are freed at the end, so a process that scores millions
+        of answers keeps flat memory. The first call of an analyzer runs outside a zone, so
+        the words and tokenizer entries of its answers stay (a zone caches no tokenizer
+        entry; without this, the commonest chunks would be split again in every zone). Postings are processed (and cached) before the zone, as
+        later calls reuse them; nothing that outlives the call (the :class:`ScoreResult`)
+        refers to a Doc. Calls from several threads take turns (zones cannot overlap; the
+        pipeline holds the GIL anyway).
         """
-        with self._lock:  # one memory zone at a time: zones do not nest, threads would
-            return self._score_texts(answers, jds)
-
-    def _score_texts(self, answers: list[str], jds: list[str]) -> list[ScoreResult]:
-        for jd in dict.fromkeys(jds):
-            self.cache.get(jd)
-        with self.nlp.memory_zone():
-            pairs = list(
-                analyze_pairs(
-                    answers, jds, nlp=self.nlp, batch_size=max(len(answers), 1), cache=self.cache
-                )
-            )
-            return self.results(pairs, answers, jds)
+        with self._lock:
+            jobs = {jd: self.cache.get(jd) for jd in dict.fromkeys(jds)}
+            prepared = cast(JobCache, _Prepared(jobs))  # serves these postings only
+            out: list[ScoreResult] = []
+            # the first call runs outside a zone: its words stay, and with them tokenizer cache
+            # entries for the chunks answers share ("team,", "I'd"), which no zone keeps
+            zone = self.nlp.memory_zone() if self._warm else contextlib.nullcontext()
+            self._warm = True
+            with zone:
+                for lo in range(0, len(answers), batch_size):
+                    texts, posts = answers[lo : lo + batch_size], jds[lo : lo + batch_size]
+                    pairs = list(
+                        analyze_pairs(
+                            texts, posts, nlp=self.nlp, batch_size=batch_size, cache=prepared
+                        )
+                    )
+                    out.extend(self.results(pairs, texts, posts))
+            return out
 
     def results(
         self, pairs: list[AnalyzedPair], answers: list[str], jds: list[str]
@@ -232,12 +256,15 @@ def score_many(
         repeat(job_descriptions) if isinstance(job_descriptions, str) else iter(job_descriptions)
     )
     rows = enumerate(zip(answers, jd_iter, strict=False))
-    chunks = iter(lambda: list(islice(rows, batch_size)), [])
+    # a chunk is ZONE_BATCHES batches: scored in one memory zone, so the words the zone frees
+    # are looked up again once per chunk, not once per batch
+    chunk_rows = batch_size * ZONE_BATCHES
+    chunks = iter(lambda: list(islice(rows, chunk_rows)), [])
     bar = _progress(progress)
     scored = (
-        _score_chunks_parallel(chunks, model, n_process)
+        _score_chunks_parallel(chunks, model, n_process, batch_size)
         if n_process > 1
-        else (_score_chunk(chunk, model) for chunk in chunks)
+        else (_score_chunk(chunk, model, batch_size) for chunk in chunks)
     )
     try:
         for chunk_results in scored:
@@ -255,8 +282,10 @@ def score_many(
 ChunkResult = list[tuple[int, "ScoreResult | None", "str | None"]]
 
 
-def _score_chunk(chunk: list[tuple[int, tuple[Any, Any]]], model: str | None) -> ChunkResult:
-    """Score one batch: validate rows, run the pipeline over the good ones, predict once."""
+def _score_chunk(
+    chunk: list[tuple[int, tuple[Any, Any]]], model: str | None, batch_size: int = 256
+) -> ChunkResult:
+    """Score one chunk: validate rows, then score the good ones (``Analyzer.score_texts``)."""
     analyzer = load(model)
     good: list[tuple[int, str, str]] = []
     errors: dict[int, str] = {}
@@ -269,7 +298,8 @@ def _score_chunk(chunk: list[tuple[int, tuple[Any, Any]]], model: str | None) ->
     if good:
         texts = [a for _, a, _ in good]
         jds = [j for _, _, j in good]
-        for (i, _, _), res in zip(good, analyzer.score_texts(texts, jds), strict=True):
+        scored = analyzer.score_texts(texts, jds, batch_size)
+        for (i, _, _), res in zip(good, scored, strict=True):
             results[i] = res
     return [(i, results.get(i), errors.get(i)) for i, _ in chunk]
 
@@ -283,7 +313,7 @@ def _init_worker(model: str | None) -> None:
 
 
 def _score_chunks_parallel(
-    chunks: Iterator[list[Any]], model: str | None, n_process: int
+    chunks: Iterator[list[Any]], model: str | None, n_process: int, batch_size: int = 256
 ) -> Iterator[ChunkResult]:
     """Score batches in ``n_process`` worker processes, in input order, with a bounded window.
 
@@ -298,7 +328,9 @@ def _score_chunks_parallel(
     with mp.get_context("spawn").Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
         window: deque[Any] = deque()
         for chunk in chunks:
-            window.append(pool.apply_async(_score_chunk, (_share_postings(chunk), model)))
+            window.append(
+                pool.apply_async(_score_chunk, (_share_postings(chunk), model, batch_size))
+            )
             if len(window) >= 2 * n_process:
                 yield window.popleft().get()
         while window:
