@@ -211,3 +211,19 @@ def test_goals_without_punctuation(text, expected):
 )
 def test_no_goal_from_unpunctuated_rules(text):
     assert goals(text) == []
+
+
+def test_a_goal_in_a_run_on_sentence_stops_within_sixteen_tokens():
+    from alignscore import load_pipeline
+
+    words = (
+        "for the next two years i want to get really good at the controls side of the line and "
+        "the plc troubleshooting on every machine on the second shift with the new team lead "
+        "the whole year round"
+    )
+    run_on = load_pipeline()(words)
+    goals = [s for s in run_on.spans["alignscore"] if s.label_ == "GOAL"]
+    assert goals and all(len(g) <= 16 for g in goals)
+    # with a single mark in it the sentence is no run-on, and the clause keeps its length
+    marked = load_pipeline()(words.replace("for the next two years", "For the next two years,"))
+    assert max(len(s) for s in marked.spans["alignscore"] if s.label_ == "GOAL") > 16
