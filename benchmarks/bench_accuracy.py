@@ -7,7 +7,8 @@ Test figures are final figures: nothing is tuned on them.
 Also measures robustness to surface noise: for the strong answers of each split (gold overall
 band >= 4), the share whose four scores all move by at most 0.1 when the answer is lowercased,
 stripped of punctuation, or has four pairs of neighbouring letters swapped (the probe test's
-perturbations, applied to every strong answer instead of one).
+perturbations, applied to every strong answer instead of one), and when it is both lowercased
+and stripped, as a speech transcript comes.
 
 Usage: python benchmarks/bench_accuracy.py [--splits dev test]
 """
@@ -43,6 +44,10 @@ PERTURBATIONS = {
     "lowercase": lambda text, seed: text.lower(),
     "no_punctuation": lambda text, seed: "".join(c for c in text if c.isalnum() or c.isspace()),
     "swapped_letters": lambda text, seed: _swap_letters(text, 4, seed),
+    # a speech transcript without casing or punctuation
+    "transcript": lambda text, seed: "".join(
+        c for c in text.lower() if c.isalnum() or c.isspace()
+    ),
 }
 
 
