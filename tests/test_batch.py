@@ -54,9 +54,11 @@ def test_equal_postings_in_a_batch_become_one_object():
 def test_score_frames_over_chunks_equals_score_frame_over_the_whole():
     dev = load_corpus("dev").head(11).set_index("answer_id")
     whole = alignscore.score_frame(dev)
-    chunks = [dev.iloc[:4], dev.iloc[4:4], dev.iloc[4:11]]
+    chunks = [dev.iloc[:4], dev.iloc[4:4], dev.iloc[4:11], dev.iloc[11:11]]
     out = list(alignscore.score_frames(chunks, keep=["jd_id"], batch_size=3))
-    assert [len(o) for o in out] == [4, 0, 7]
+    assert [len(o) for o in out] == [4, 0, 7, 0]
+    # a stream of empty frames only (a file with a header and no rows) runs to its end
+    assert [len(o) for o in alignscore.score_frames([dev.iloc[:0], dev.iloc[:0]])] == [0, 0]
     assert all(list(o.columns[:1]) == ["jd_id"] for o in out)
     pd.testing.assert_frame_equal(pd.concat([o.drop(columns="jd_id") for o in out]), whole)
 

@@ -470,15 +470,19 @@ def score_frames(
 
     # flat rows, not ScoreResults (spans, explanations): a chunk in flight stays small
     results: list[dict[str, Any] | None] = []
-    for res in score_many(answers(), postings(), **kw):
-        results.append(None if res is None else res.to_row())
+
+    def finished() -> Iterator[pd.DataFrame]:
+        """The pending frames whose rows are all scored (empty ones as soon as they are next)."""
+        nonlocal results
         while pending and len(results) >= len(pending[0][1]):
             n = len(pending[0][1])
-            yield done(results[:n])
-            results = results[n:]
-    while pending:  # empty frames at the end
-        yield done(results[: len(pending[0][1])])
-        results = results[len(pending[0][1]) :]
+            frame_results, results = results[:n], results[n:]
+            yield done(frame_results)
+
+    for res in score_many(answers(), postings(), **kw):
+        results.append(None if res is None else res.to_row())
+        yield from finished()
+    yield from finished()  # empty frames at the end
 
 
 def score_frame(
