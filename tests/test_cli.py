@@ -116,7 +116,7 @@ def test_evaluate_empty_split_is_a_clear_error(capsys):
     assert "no answers in split 'dev'" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".json", ".parquet"])
 def test_score_command_in_chunks_writes_what_one_pass_writes(tmp_path, suffix, capsys):
     src = pd.read_csv(EXAMPLES / "answers.csv", dtype=str, keep_default_na=False)
     src["job_description"] = (EXAMPLES / "job_description.txt").read_text(encoding="utf-8")
@@ -132,6 +132,7 @@ def test_score_command_in_chunks_writes_what_one_pass_writes(tmp_path, suffix, c
     read = {
         ".csv": lambda p: pd.read_csv(p),
         ".jsonl": lambda p: pd.read_json(p, lines=True),
+        ".json": lambda p: pd.read_json(p),
         ".parquet": pd.read_parquet,
     }[suffix]
     chunked, whole = (read(p) for p in outputs)

@@ -90,16 +90,15 @@ class ChunkWriter:
 
     Use as a context manager; the file holds every frame written once it closes. The first
     frame fixes the columns; for Parquet also the column types (a column the first frame holds
-    only missing values in is written as strings).
+    only missing values in is written as strings). A ``.json`` file is one JSON array, which
+    cannot be appended to: its frames are kept and written by :func:`write_table` on closing
+    (so memory grows with the output; use ``.jsonl`` for large tables).
     """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.suffix = _suffix(path)
-        if self.suffix == ".json":
-            raise InvalidInputError(
-                f"{path}: a .json array cannot be written in chunks; use .jsonl, .csv or .parquet."
-            )
+        self._held: list[pd.DataFrame] = []  # .json only
         self._first = True
         self._parquet: Any = None
         self._schema: Any = None
@@ -109,6 +108,8 @@ class ChunkWriter:
         if self.suffix == ".csv":
             mode = "w" if self._first else "a"
             frame.to_csv(self.path, index=False, mode=mode, header=self._first)
+        elif self.suffix == ".json":
+            self._held.append(frame)
         elif self.suffix == ".jsonl":
             with self.path.open("w" if self._first else "a", encoding="utf-8") as fh:
                 if len(frame):  # pandas ends each record, the last one too, with a newline
@@ -134,7 +135,10 @@ class ChunkWriter:
         )
 
     def close(self) -> None:
-        """Finish the file (Parquet: write its footer)."""
+        """Finish the file (Parquet: write its footer; JSON: write the array)."""
+        if self._held:
+            write_table(pd.concat(self._held), self.path)
+            self._held = []
         if self._parquet is not None:
             self._parquet.close()
             self._parquet = None
