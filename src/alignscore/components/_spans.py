@@ -11,7 +11,7 @@ from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-__all__ = ["Marks", "clause_bounds", "clause_marks", "pipe_in_batches"]
+__all__ = ["BatchedPipe", "Marks", "clause_bounds", "clause_marks", "pipe_in_batches"]
 
 Marks = tuple[list[int], list[int]]
 
@@ -71,3 +71,14 @@ def pipe_in_batches(component: Any, stream: Iterable[Doc], batch_size: int) -> I
         for doc in batch:
             component(doc)
         yield from batch
+
+
+class BatchedPipe:
+    """Mixin for a component whose ``pipe`` runs it over a batch at a time.
+
+    See :func:`pipe_in_batches`.
+    """
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Process a stream of Docs a batch at a time."""
+        return pipe_in_batches(self, stream, batch_size)

@@ -35,7 +35,7 @@ from spacy.util import ensure_path
 from ..extensions import register_extensions
 from ..labels import SKILL, SPANS_KEY, TITLE
 from ..resources import read_lexicon
-from ._spans import pipe_in_batches
+from ._spans import BatchedPipe
 
 __all__ = ["Gazetteer", "make_gazetteer"]
 
@@ -429,7 +429,7 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
-class Gazetteer:
+class Gazetteer(BatchedPipe):
     """Find SKILL and TITLE spans by longest match over ``NORM`` token sequences."""
 
     def __init__(
@@ -924,10 +924,6 @@ class Gazetteer:
         group = doc.spans.get(self.spans_key, [])
         doc.spans[self.spans_key] = [*list(group), *spans]
         return doc
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
-        return pipe_in_batches(self, stream, batch_size)
 
     # ------------------------------------------------------------------ serialisation
 

@@ -9,7 +9,6 @@ expression), and splits where a second aim is coordinated ("..., and lead the te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.attrs import IS_SPACE, LOWER, ORTH
@@ -20,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import HYPOTHETICAL, NEGATED, register_extensions
 from ..labels import CUES_KEY, GOAL, HORIZON, SPANS_KEY
 from ..resources import read_lexicon
-from ._spans import pipe_in_batches
+from ._spans import BatchedPipe
 from .sentences import EMBEDDING_WORDS, PLURAL_VERBS, RUN_ON_TOKENS, STANCE_WORDS
 
 __all__ = ["GoalExtractor", "make_goal_extractor"]
@@ -61,7 +60,7 @@ def _longest(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
-class GoalExtractor:
+class GoalExtractor(BatchedPipe):
     """Expand GOAL cues into GOAL spans in ``doc.spans[spans_key]``."""
 
     def __init__(
@@ -482,10 +481,6 @@ class GoalExtractor:
                 span._.set(HYPOTHETICAL, False)
                 goals.append(span)
         return goals
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
-        return pipe_in_batches(self, stream, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         """Add GOAL spans to ``doc.spans[spans_key]``."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.attrs import LOWER
@@ -21,7 +20,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import BUCKET, YEARS, register_extensions
 from ..labels import CUES_KEY, HORIZON, SPANS_KEY, bucket_for
 from ..resources import read_lexicon
-from ._spans import clause_bounds, clause_marks, pipe_in_batches
+from ._spans import BatchedPipe, clause_bounds, clause_marks
 
 __all__ = ["HorizonNormalizer", "make_horizon_normalizer", "parse_quantity"]
 
@@ -208,7 +207,7 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
     return kind, start, end
 
 
-class HorizonNormalizer:
+class HorizonNormalizer(BatchedPipe):
     """Filter HORIZON candidates and normalise them to years from now and a bucket."""
 
     def __init__(
@@ -406,10 +405,6 @@ class HorizonNormalizer:
             kept.append(span)
             taken.update(range(span.start, span.end))
         return kept
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
-        return pipe_in_batches(self, stream, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         """Replace the HORIZON candidates of the span group by the kept, normalised ones."""

@@ -7,19 +7,17 @@ offsets in ``span._.alignscore_horizon_at``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import HORIZON_AT, register_extensions
 from ..labels import GOAL, HORIZON, SPANS_KEY
-from ._spans import Marks, clause_bounds, clause_marks, pipe_in_batches
+from ._spans import BatchedPipe, Marks, clause_bounds, clause_marks
 
 __all__ = ["GoalHorizonLinker", "make_goal_horizon_linker"]
 
 
-class GoalHorizonLinker:
+class GoalHorizonLinker(BatchedPipe):
     """Set ``span._.alignscore_horizon_at`` on every GOAL that has a governing HORIZON."""
 
     def __init__(
@@ -48,10 +46,6 @@ class GoalHorizonLinker:
             if best_key is None or key < best_key:
                 best, best_key = h, key
         return best
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
-        return pipe_in_batches(self, stream, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         """Link goals to horizons in place."""

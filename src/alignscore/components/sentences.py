@@ -20,7 +20,6 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 import numpy as np
@@ -29,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._spans import pipe_in_batches
+from ._spans import BatchedPipe
 
 __all__ = [
     "EMBEDDING_WORDS",
@@ -78,7 +77,7 @@ EMBEDDING_WORDS = frozenset(
 RUN_ON_TOKENS = 30  # a sentence this long without a comma or any other mark is a run-on
 
 
-class SentenceRepair:
+class SentenceRepair(BatchedPipe):
     """Mark the sentence starts a lost full stop hid (see the module's docstring)."""
 
     def __init__(self, nlp: Language, name: str = "alignscore_sentences") -> None:
@@ -125,10 +124,6 @@ class SentenceRepair:
                 if lower_word[k - 1] and int(lower[k - 1]) not in self._embedding:
                     out.add(k)
         return sorted(out)
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
-        return pipe_in_batches(self, stream, batch_size)
 
     def __call__(self, doc: Doc) -> Doc:
         """Set ``is_sent_start`` on the repaired sentence starts."""

@@ -28,7 +28,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from spacy.attrs import IDS
@@ -37,7 +37,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from ._spans import pipe_in_batches
+from ._spans import BatchedPipe
 
 __all__ = ["FastSpanRuler", "TokenPatternMatcher", "make_span_ruler"]
 
@@ -391,16 +391,12 @@ class TokenPatternMatcher:
         return True
 
 
-class FastSpanRuler(SpanRuler):
+class FastSpanRuler(BatchedPipe, SpanRuler):
     """spaCy's SpanRuler with :class:`TokenPatternMatcher` for its token patterns.
 
     Same config, patterns, serialisation and output; phrase patterns still go to spaCy's
     PhraseMatcher.
     """
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Process a stream of Docs a batch at a time (see :func:`._spans.pipe_in_batches`)."""
-        return pipe_in_batches(self, stream, batch_size)
 
     def clear(self) -> None:
         """Reset all patterns."""
