@@ -403,6 +403,19 @@ def _scored_frame(
     return out
 
 
+def require_columns(
+    columns: Iterable[Any], answer_col: str, jd_col: str, keep: Sequence[str] = ()
+) -> None:
+    """Raise :class:`InvalidInputError` naming the needed columns a table lacks."""
+    present = set(columns)
+    missing = [c for c in (answer_col, jd_col, *keep) if c not in present]
+    if missing:
+        raise InvalidInputError(
+            f"Missing columns {missing}; expected {answer_col!r} and {jd_col!r}"
+            + (f" and {list(keep)}." if keep else ".")
+        )
+
+
 def score_frames(
     frames: Iterable[pd.DataFrame],
     answer_col: str = "answer",
@@ -442,12 +455,7 @@ def score_frames(
         for df in frames:
             if not isinstance(df, pd.DataFrame):
                 raise InvalidInputError(f"Expected pandas DataFrames, got {type(df).__name__}.")
-            missing = [c for c in (answer_col, jd_col, *keep) if c not in df.columns]
-            if missing:
-                raise InvalidInputError(
-                    f"Missing columns {missing}; expected {answer_col!r} and {jd_col!r}"
-                    + (f" and {keep}." if keep else ".")
-                )
+            require_columns(df.columns, answer_col, jd_col, keep)
             answers, jds = df[answer_col].tolist(), df[jd_col].tolist()
             pending.append((df, answers, jds))
             yield from zip(answers, jds, strict=True)

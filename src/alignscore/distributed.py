@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .api import frame_schema, score_frame
+from .api import frame_schema, require_columns, score_frame
 from .errors import InvalidInputError
 
 __all__ = ["score_dask", "spark_schema"]
@@ -90,11 +90,7 @@ def score_dask(
     columns = getattr(ddf, "columns", None)
     if columns is None or not hasattr(ddf, "map_partitions"):
         raise InvalidInputError(f"Expected a Dask DataFrame, got {type(ddf).__name__}.")
-    missing = [c for c in (answer_col, jd_col) if c not in columns]
-    if missing:
-        raise InvalidInputError(
-            f"Missing columns {missing}; expected {answer_col!r} and {jd_col!r}."
-        )
+    require_columns(columns, answer_col, jd_col)
     return ddf.map_partitions(
         score_frame, answer_col=answer_col, jd_col=jd_col, meta=frame_schema(), **kw
     )
