@@ -83,10 +83,10 @@ class Analyzer:
         entries their new words add are freed at the end, so a process that scores millions
         of answers keeps flat memory. The first call of an analyzer runs outside a zone, so
         the words and tokenizer entries of its answers stay (a zone caches no tokenizer
-        entry; without this, the commonest chunks would be split again in every zone). Postings are processed (and cached) before the zone, as
-        later calls reuse them; nothing that outlives the call (the :class:`ScoreResult`)
-        refers to a Doc. Calls from several threads take turns (zones cannot overlap; the
-        pipeline holds the GIL anyway).
+        entry; without this, the commonest chunks would be split again in every zone).
+        Postings are processed (and cached) before the zone, as later calls reuse them;
+        nothing that outlives the call (the :class:`ScoreResult`) refers to a Doc. Calls from
+        several threads take turns (zones cannot overlap; the pipeline holds the GIL anyway).
         """
         with self._lock:
             jobs = {jd: self.cache.get(jd) for jd in dict.fromkeys(jds)}
