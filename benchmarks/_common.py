@@ -46,3 +46,18 @@ def run_meta() -> dict[str, str]:
         "machine": platform.machine(),
         "cores": str(os.cpu_count()),
     }
+
+
+def sample_pairs(n: int, seed: int = 0) -> list[tuple[str, str]]:
+    """``n`` (answer, posting) pairs drawn with replacement from the whole corpus.
+
+    Many answers share a posting, as in real use.
+    """
+    import random
+
+    from alignscore.datasets import load_corpus
+
+    corpus = load_corpus("all")
+    pairs = list(zip(corpus["answer"], corpus["job_description"], strict=True))
+    rng = random.Random(seed)
+    return [rng.choice(pairs) for _ in range(n)]

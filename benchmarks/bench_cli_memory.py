@@ -12,7 +12,6 @@ Usage: python benchmarks/bench_cli_memory.py [--rows 50000] [--chunk-size 1000] 
 from __future__ import annotations
 
 import argparse
-import random
 import subprocess
 import sys
 import tempfile
@@ -21,8 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from _common import run_meta, write_result
-from alignscore.datasets import load_corpus
+from _common import run_meta, sample_pairs, write_result
 
 CHILD = """
 import resource, subprocess, sys
@@ -32,10 +30,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 
 
 def _write_pairs(path: Path, n: int, seed: int = 0) -> None:
-    corpus = load_corpus("all")
-    pairs = list(zip(corpus["answer"], corpus["job_description"], strict=True))
-    rng = random.Random(seed)
-    rows = [rng.choice(pairs) for _ in range(n)]
+    rows = sample_pairs(n, seed)
     pd.DataFrame(rows, columns=["answer", "job_description"]).to_csv(path, index=False)
 
 

@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import subprocess
 import sys
 import time
 
-from _common import run_meta, write_result
+from _common import run_meta, sample_pairs, write_result
 
 STREAM_CHILD = """
 import random, resource, sys, time
@@ -64,15 +63,6 @@ alignscore.load()
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
 """
-
-
-def sample_pairs(n: int, seed: int = 0) -> list[tuple[str, str]]:
-    from alignscore.datasets import load_corpus
-
-    corpus = load_corpus("all")
-    pairs = list(zip(corpus["answer"], corpus["job_description"], strict=True))
-    rng = random.Random(seed)
-    return [rng.choice(pairs) for _ in range(n)]
 
 
 def naive_tfidf(pairs: list[tuple[str, str]]) -> float:
