@@ -61,3 +61,12 @@ def sample_pairs(n: int, seed: int = 0) -> list[tuple[str, str]]:
     pairs = list(zip(corpus["answer"], corpus["job_description"], strict=True))
     rng = random.Random(seed)
     return [rng.choice(pairs) for _ in range(n)]
+
+
+def strip_punctuation(text: str) -> tuple[str, list[int]]:
+    """``text`` without punctuation, and for each kept character its offset in ``text``.
+
+    Letters, digits and white space are kept.
+    """
+    keep = [i for i, c in enumerate(text) if c.isalnum() or c.isspace()]
+    return "".join(text[i] for i in keep), keep

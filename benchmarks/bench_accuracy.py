@@ -25,7 +25,7 @@ import sklearn
 import spacy
 
 import alignscore
-from _common import git_revision, write_result
+from _common import git_revision, strip_punctuation, write_result
 from alignscore.datasets import load_corpus
 from alignscore.labels import SCORES
 from alignscore.training import evaluate, format_report
@@ -42,12 +42,10 @@ def _swap_letters(text: str, n: int, seed: int) -> str:
 
 PERTURBATIONS = {
     "lowercase": lambda text, seed: text.lower(),
-    "no_punctuation": lambda text, seed: "".join(c for c in text if c.isalnum() or c.isspace()),
+    "no_punctuation": lambda text, seed: strip_punctuation(text)[0],
     "swapped_letters": lambda text, seed: _swap_letters(text, 4, seed),
     # a speech transcript without casing or punctuation
-    "transcript": lambda text, seed: "".join(
-        c for c in text.lower() if c.isalnum() or c.isspace()
-    ),
+    "transcript": lambda text, seed: strip_punctuation(text.lower())[0],
 }
 
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import spacy
 
-from _common import run_meta, write_result
+from _common import run_meta, strip_punctuation, write_result
 from alignscore.datasets import load_corpus, load_jobs
 from alignscore.evaluation import REFERENCE_YEAR, evaluate_extraction, score_spans
 from alignscore.labels import bucket_for
@@ -136,12 +136,6 @@ def speed(texts: list[str]) -> dict[str, float]:
     }
 
 
-def _strip_punctuation(text: str) -> tuple[str, list[int]]:
-    """The text without punctuation, and for each kept character its offset in ``text``."""
-    keep = [i for i, c in enumerate(text) if c.isalnum() or c.isspace()]
-    return "".join(text[i] for i in keep), keep
-
-
 def unpunctuated(corpus, nlp) -> dict:
     """Span scores on the answers stripped of punctuation, gold spans mapped to the new text."""
     from alignscore.extraction import doc_spans
@@ -151,7 +145,7 @@ def unpunctuated(corpus, nlp) -> dict:
     golds, preds = [], []
     try:
         for text, spans in zip(corpus["answer"], corpus["spans"], strict=True):
-            new, keep = _strip_punctuation(text)
+            new, keep = strip_punctuation(text)
             gold = []
             for s in spans:
                 a = bisect.bisect_left(keep, s["start_char"])
