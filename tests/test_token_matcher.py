@@ -78,6 +78,30 @@ def test_operators_agree_with_spacy(pattern):
     assert set(ours(doc)) == set(theirs(doc))
 
 
+def test_patterns_sharing_a_prefix_agree_with_spacy():
+    """Patterns that open alike share automaton states; each still matches on its own terms."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("a b b c. a b d a c a. b b c d a b a a b b c")
+    patterns = {
+        "P": [[{"LOWER": "a"}, {"LOWER": "b", "OP": "*"}, {"LOWER": "c"}]],
+        "Q": [[{"LOWER": "a"}, {"LOWER": "b", "OP": "*"}, {"LOWER": "d"}], [{"LOWER": "a"}]],
+        "R": [[{"LOWER": "a"}, {"LOWER": "b"}, {"LOWER": "c", "OP": "?"}]],
+        "S": [[{"LOWER": "b", "OP": "*"}, {"LOWER": "c"}], [{"LOWER": "b", "OP": "+"}]],
+        "T": [[{"LOWER": "a"}, {"LOWER": "b", "OP": "?"}, {"IS_PUNCT": True}]],
+    }
+    ours, theirs = TokenPatternMatcher(nlp.vocab), Matcher(nlp.vocab)
+    for key, pats in patterns.items():
+        ours.add(key, pats)
+        theirs.add(key, pats)
+    expected = set(theirs(doc))
+    assert len(expected) > 20
+    assert set(ours(doc)) == expected
+    ours.remove("P")
+    theirs.remove("P")
+    assert set(ours(doc)) == set(theirs(doc))
+
+
 @pytest.mark.parametrize(
     "pattern",
     [

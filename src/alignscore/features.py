@@ -211,10 +211,12 @@ def pair_features(
     n_words = len(words)
     per100 = 100.0 / max(n_words, 20)
     lower = [strings[r[_LOWER]] for _, r in words]
+    lower_count = Counter(lower)
+    # alphabetic tokens are never punctuation or space: the words' alphabetic lowercase forms
+    alpha = [w for w, (_, r) in zip(lower, words, strict=True) if r[_ALPHA]]
     f: dict[str, float] = {}
 
     # text
-    alpha = [strings[r[_LOWER]] for _, r in words if r[_ALPHA]]
     known = _known_words()
     f["text_log_words"] = math.log1p(n_words)
     f["text_known_word_share"] = sum(map(known.__contains__, alpha)) / len(alpha) if alpha else 0.0
@@ -222,23 +224,26 @@ def pair_features(
 
     # goals and horizons
     goals = [s for s in spans if s.label_ == "GOAL"]
-    positive = [g for g in goals if not g._.get(NEGATED)]
+    negated = [bool(g._.get(NEGATED)) for g in goals]  # each extension read once
+    positive = [g for g, neg in zip(goals, negated, strict=True) if not neg]
+    horizon_at = [g._.get(HORIZON_AT) for g in positive]
     horizons = [s for s in spans if s.label_ == "HORIZON"]
-    buckets = {s._.get("alignscore_bucket") for s in horizons}
+    horizon_buckets = [s._.get("alignscore_bucket") for s in horizons]
+    buckets = set(horizon_buckets)
     f["goal_count"] = float(len(positive))
-    f["goal_negated"] = float(sum(1 for g in goals if g._.get(NEGATED)))
+    f["goal_negated"] = float(sum(negated))
     f["goal_hypothetical"] = float(sum(1 for g in positive if g._.get(HYPOTHETICAL)))
     f["goal_with_horizon_share"] = (
-        sum(1 for g in positive if g._.get(HORIZON_AT)) / len(positive) if positive else 0.0
+        sum(1 for at in horizon_at if at) / len(positive) if positive else 0.0
     )
     # goals placed beyond the next three years: a later horizon that governs no goal ("I don't
     # know my long-term path yet") gives no direction
     later_at = {
-        (s.start, s.end) for s in horizons if s._.get("alignscore_bucket") in ("mid", "long")
+        (s.start, s.end)
+        for s, b in zip(horizons, horizon_buckets, strict=True)
+        if b in ("mid", "long")
     }
-    f["goal_later_count"] = float(
-        sum(1 for g in positive if g._.get(HORIZON_AT) and tuple(g._.get(HORIZON_AT)) in later_at)
-    )
+    f["goal_later_count"] = float(sum(1 for at in horizon_at if at and tuple(at) in later_at))
     f["goal_words_share"] = sum(len(g) for g in positive) / max(n_words, 1)
     for b in ("short", "mid", "long"):
         f[f"horizon_has_{b}"] = float(b in buckets)
@@ -273,7 +278,11 @@ def pair_features(
     shared = {t for t, i in ans_skill_keys if t in job_skill_keys or (i and i in job_skill_keys)}
     f["overlap_skill_count"] = float(len(shared))
     f["overlap_skill_share"] = len(shared) / len({t for t, _ in ans_skill_keys}) if skills else 0.0
-    a_set = _content(rows, strings)
+    a_set = {
+        strings[r[_NORM]]
+        for w, (_, r) in zip(lower, words, strict=True)
+        if r[_ALPHA] and r[_LENGTH] > 2 and w not in STOP_WORDS
+    }  # = _content(rows, strings), from the lowercase forms already looked up
     j_set = view.content
     f["overlap_content_jaccard"] = (
         len(a_set & j_set) / len(a_set | j_set) if a_set and j_set else 0.0
@@ -299,11 +308,11 @@ def pair_features(
         "promotion",
     }
     f["overlap_growth_mentions"] = (
-        float(sum(1 for w in lower if w in growth_words)) if profile.growth else 0.0
+        float(sum(lower_count[w] for w in growth_words)) if profile.growth else 0.0
     )
 
     # pasted posting
-    a_tok = _alpha_lowers(rows, strings)
+    a_tok = alpha
     jgrams = view.grams5
     if len(a_tok) >= 5 and jgrams:
         grams = zip(a_tok, a_tok[1:], a_tok[2:], a_tok[3:], a_tok[4:], strict=False)  # in C
@@ -318,7 +327,7 @@ def pair_features(
     role_rank = max(profile.rank, jd_rank)
     job_title_texts = view.title_texts
     short_sents = (
-        {h.sent.start for h in horizons if h._.get("alignscore_bucket") == "short"}
+        {h.sent.start for h, b in zip(horizons, horizon_buckets, strict=True) if b == "short"}
         if answer.has_annotation("SENT_START")
         else set()
     )
@@ -352,10 +361,10 @@ def pair_features(
     f["bridge_this_role"] = float(
         any(c.label_ == "BRIDGE_CUE" and c[0].lower_ in ("this", "the") for c in cues)
     )
-    n_self = sum(1 for w in lower if w in _SELF)
-    n_we = sum(1 for w in lower if w in _WE)
-    n_you = sum(1 for w in lower if w in _YOU)
-    n_org = sum(1 for w in lower if w in _ORG_NOUNS)
+    n_self = sum(lower_count[w] for w in _SELF)
+    n_we = sum(lower_count[w] for w in _WE)
+    n_you = sum(lower_count[w] for w in _YOU)
+    n_org = sum(lower_count[w] for w in _ORG_NOUNS)
     f["employer_we_ratio"] = (n_we + n_you + n_org) / (n_self + n_we + n_you + n_org + 1)
     f["employer_cues_per100"] = labels.count("EMPLOYER_CUE") * per100
     f["employer_so_that"] = float(
@@ -364,6 +373,8 @@ def pair_features(
             for i, w in enumerate(lower[:-1])
             if w == "so" and lower[i + 1] in ("that", "the", "our", "we", "your")
         )
+        if "so" in lower_count
+        else 0
     )
     f["self_gain_cues"] = float(labels.count("SELF_GAIN_CUE"))
     # for the self_centred rule: cues that rarely mark a self-centred answer on their own

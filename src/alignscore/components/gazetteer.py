@@ -40,6 +40,7 @@ from ._spans import BatchedPipe
 __all__ = ["Gazetteer", "make_gazetteer"]
 
 Entry = tuple[tuple[str, ...], str, str, tuple[str, ...] | None]  # norms, label, id, cased orths
+_Group = tuple[int, dict[tuple[str, ...], list[Entry]]]  # entries of one length, by their norms
 
 SENIORITY_WORDS = frozenset(
     {
@@ -457,7 +458,8 @@ class Gazetteer(BatchedPipe):
             self.not_modifiers - ROLE_QUALIFIER_NOUNS
         ) | ROLE_SKIP | ROLE_CUES | SENIORITY_WORDS
         self._entries: list[Entry] = []
-        self._index: dict[str, list[tuple[int, dict[tuple[str, ...], list[Entry]]]]] = {}
+        self._singles: dict[str, list[Entry]] = {}
+        self._pairs: dict[tuple[str, str], list[_Group]] = {}
         self._upper_counts: dict[int, int] = {}  # orth hash -> capital letters in it
 
     # ------------------------------------------------------------------ building
@@ -494,14 +496,26 @@ class Gazetteer(BatchedPipe):
             seq = e[0]
             if seq:
                 by_first.setdefault(seq[0], {}).setdefault(len(seq), {}).setdefault(seq, []).append(e)
-        index: dict[str, list[tuple[int, dict[tuple[str, ...], list[Entry]]]]] = {}
+        # one-token entries by their norm; longer ones by their first two norms, so that a
+        # token whose neighbour starts no entry with it costs one lookup
+        singles: dict[str, list[Entry]] = {}
+        pairs: dict[tuple[str, str], list[_Group]] = {}
         for first, by_len in by_first.items():
             for seqs in by_len.values():
                 for cands in seqs.values():
                     if len(cands) > 1:
                         cands.sort(key=lambda e: e[1] != TITLE)
-            index[first] = sorted(by_len.items(), reverse=True)
-        self._index = index
+            for length, seqs in sorted(by_len.items(), reverse=True):
+                if length == 1:
+                    singles[first] = seqs[(first,)]
+                    continue
+                by_pair: dict[tuple[str, str], dict[tuple[str, ...], list[Entry]]] = {}
+                for seq, cands in seqs.items():
+                    by_pair.setdefault((seq[0], seq[1]), {})[seq] = cands
+                for pair, some in by_pair.items():
+                    pairs.setdefault(pair, []).append((length, some))
+        self._singles = singles
+        self._pairs = pairs
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -527,18 +541,18 @@ class Gazetteer(BatchedPipe):
             n_upper += count
         n_chars = sum(map(len, orths)) + sum(row[2] for row in arr)
         lowercase_doc = n_upper * 50 < n_chars
-        index = self._index
+        singles, pairs = self._singles, self._pairs
         found: list[tuple[int, int, str, str]] = []
         n = len(norms)
         for i, norm in enumerate(norms):
-            groups = index.get(norm)
+            hit = None
+            groups = pairs.get((norm, norms[i + 1])) if i + 1 < n else None
             if groups is not None:
-                hit = None
                 for length, seqs in groups:  # longest first
                     end = i + length
                     if end > n:
                         continue
-                    cands = seqs.get(tuple(norms[i:end])) if length > 1 else seqs.get((norm,))
+                    cands = seqs.get(tuple(norms[i:end]))
                     if cands is None:
                         continue
                     for _seq, label, eid, cased in cands:
@@ -547,8 +561,13 @@ class Gazetteer(BatchedPipe):
                             break
                     if hit is not None:
                         break
-                if hit is not None:
-                    found.append(hit)
+            if hit is None and norm in singles:
+                for _seq, label, eid, cased in singles[norm]:
+                    if cased is None or lowercase_doc or (orths[i],) == cased:
+                        hit = (i, i + 1, label, eid)
+                        break
+            if hit is not None:
+                found.append(hit)
             if norm in self.role_nouns or norm in STRONG_OF_HEADS or norm in QUALIFIED_HEADS:
                 role = self._role_in_context(doc, i, norms)
                 if role is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.attrs import IS_SPACE, LOWER, ORTH
+from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import HYPOTHETICAL, NEGATED, register_extensions
 from ..labels import CUES_KEY, GOAL, HORIZON, SPANS_KEY
 from ..resources import read_lexicon
-from ._spans import BatchedPipe
+from ._spans import BatchedPipe, clause_marks
 from .sentences import EMBEDDING_WORDS, PLURAL_VERBS, RUN_ON_TOKENS, STANCE_WORDS
 
 __all__ = ["GoalExtractor", "make_goal_extractor"]
@@ -354,20 +354,17 @@ class GoalExtractor(BatchedPipe):
         text of several lines, a line without a bullet mark that opens with a verb of aiming and
         its object counts as an item too (notes whose marks were lost).
         """
-        # lines and their first tokens from one to_array call; doc.text only when items exist
-        strings = doc.vocab.strings
-        rows = doc.to_array([IS_SPACE, ORTH]).tolist()
+        # lines end at the newline tokens clause_marks finds (no Token objects)
         n = len(doc)
         items: list[tuple[int, int]] = []  # (line start, first token after the bullet mark)
         unmarked: list[int] = []  # first tokens of lines without a bullet mark
         line_start = 0
-        for k in range(n + 1):
-            if k == n or (rows[k][0] and "\n" in strings[rows[k][1]]):
-                if line_start < k and strings[rows[line_start][1]] in BULLET_MARKS:
-                    items.append((line_start, line_start + 1))
-                elif line_start < k:
-                    unmarked.append(line_start)
-                line_start = k + 1
+        for k in [*clause_marks(doc)[1], n]:  # each line ends at a newline token
+            if line_start < k and doc[line_start].text in BULLET_MARKS:
+                items.append((line_start, line_start + 1))
+            elif line_start < k:
+                unmarked.append(line_start)
+            line_start = k + 1
         horizon_at = {h.start: h.end for h in horizons}
         labelled = set(horizon_at) | {c.start for c in cues}
         out = []
