@@ -1,0 +1,80 @@
+"""Draw the writing plan for the wider training set: new fields, new writers.
+
+The corpus's 18 fields were written by eight writers. To train on more kinds of postings and
+more hands, five further writers each write two postings in fields that neither the corpus nor
+the external check set covers, with the corpus's slot design: every posting gets one answer of
+each core archetype plus one hard case, registers spread evenly, lengths drawn independently of
+archetype (the same constants as ``corpus_plan.py``).
+
+Usage: python scripts/wider_plan.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+from corpus_plan import BANDS, CORE_ARCHETYPES, FORMATS, HARD_CASES, REGISTERS, _band_for
+
+SEED = 20261128
+
+WRITERS: dict[str, list[tuple[str, str, str]]] = {  # writer -> (field, level, org type)
+    "W1": [("insurance", "entry", "corporation"), ("pharmacy", "senior", "hospital")],
+    "W2": [("human_resources", "mid", "startup"), ("social_work", "entry", "public_body")],
+    "W3": [("telecommunications", "senior", "corporation"), ("environmental", "mid", "nonprofit")],
+    "W4": [("arts_culture", "mid", "nonprofit"), ("sports_fitness", "entry", "small_business")],
+    "W5": [("construction", "senior", "small_business"), ("maritime", "mid", "public_body")],
+}
+
+
+def build_plan() -> dict[str, list[dict]]:
+    """Return writer -> list of posting plans with answer slots."""
+    rng = random.Random(SEED)
+    plan: dict[str, list[dict]] = {}
+    k = 0
+    for writer, postings in WRITERS.items():
+        jds = []
+        for field, level, org_type in postings:
+            jd_id = f"w-{field.replace('_', '-')}-01"
+            archetypes = [*CORE_ARCHETYPES, HARD_CASES[k % len(HARD_CASES)]]
+            registers = [REGISTERS[i % len(REGISTERS)] for i in range(len(archetypes))]
+            rng.shuffle(registers)
+            slots = []
+            for i, arch in enumerate(archetypes):
+                lo, hi = BANDS[_band_for(arch, rng)]
+                slots.append(
+                    {
+                        "answer_id": f"{jd_id}-a{i + 1:02d}",
+                        "archetype": arch,
+                        "register": registers[i],
+                        "target_words": rng.randint(lo, hi),
+                    }
+                )
+            rng.shuffle(slots)
+            jds.append(
+                {
+                    "jd_id": jd_id,
+                    "field": field,
+                    "level": level,
+                    "org_type": org_type,
+                    "format": FORMATS[k % len(FORMATS)],
+                    "answers": slots,
+                }
+            )
+            k += 1
+        plan[writer] = jds
+    return plan
+
+
+def main(out_dir: str) -> None:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for writer, jds in build_plan().items():
+        (out / f"writer_{writer}.json").write_text(json.dumps(jds, indent=1) + "\n")
+        print(writer, [j["jd_id"] for j in jds])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
