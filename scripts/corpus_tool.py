@@ -4,9 +4,13 @@ Writers quote each span's exact text, with ``occurrence`` (1-based) when the sam
 more than once; this tool finds the offsets, checks every field against the schema, and either
 reports problems (``check``) or writes the merged corpus (``build``).
 
+``append`` adds a further batch of writers' files to an existing corpus directory, all its
+postings in one split (labels are the writers' own: ``labels_from`` is ``first``).
+
 Usage:
     python scripts/corpus_tool.py check corpus_work/raw/jobs_1.jsonl corpus_work/raw/answers_1.jsonl
     python scripts/corpus_tool.py build corpus_work/raw OUT_DIR
+    python scripts/corpus_tool.py append corpus_work/wider src/alignscore/data/corpus train
 """
 
 from __future__ import annotations
@@ -229,8 +233,41 @@ def main(argv: list[str]) -> int:
                 fh.write(json.dumps(to_final(r), ensure_ascii=False) + "\n")
         print(f"wrote {len(jobs)} jobs and {len(answers)} answers to {out}")
         return 0
+    if argv[:1] == ["append"] and len(argv) == 4:
+        return append(Path(argv[1]), Path(argv[2]), argv[3])
     print(__doc__)
     return 2
+
+
+def append(raw: Path, corpus: Path, split: str) -> int:
+    """Append the writers' files under ``raw`` to the corpus in ``corpus``, in ``split``."""
+    jobs = [r for p in sorted(raw.glob("jobs_*.jsonl")) for r in _read(p)]
+    answers = [r for p in sorted(raw.glob("answers_*.jsonl")) for r in _read(p)]
+    errors = check_jobs(jobs, "jobs") + check_answers(answers, "answers", {j["jd_id"] for j in jobs})
+    old_jobs = _read(corpus / "jobs.jsonl")
+    old_answers = _read(corpus / "answers.jsonl")
+    splits = json.loads((corpus / "splits.json").read_text(encoding="utf-8"))
+    clash = {j["jd_id"] for j in jobs} & {j["jd_id"] for j in old_jobs}
+    clash |= {a["answer_id"] for a in answers} & {a["answer_id"] for a in old_answers}
+    if clash:
+        errors.append(f"already in the corpus: {sorted(clash)}")
+    if split not in splits:
+        errors.append(f"unknown split {split!r}; the corpus has {sorted(splits)}")
+    if errors:
+        print("\n".join(errors))
+        return 1
+    for rec in answers:
+        rec.setdefault("labels_from", "first")
+    new_jobs = sorted([*old_jobs, *map(to_final, jobs)], key=lambda r: r["jd_id"])
+    new_answers = sorted([*old_answers, *map(to_final, answers)], key=lambda r: r["answer_id"])
+    for name, recs in (("jobs.jsonl", new_jobs), ("answers.jsonl", new_answers)):
+        with open(corpus / name, "w", encoding="utf-8") as fh:
+            for r in recs:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    splits[split] = sorted([*splits[split], *(j["jd_id"] for j in jobs)])
+    (corpus / "splits.json").write_text(json.dumps(splits, indent=1) + "\n", encoding="utf-8")
+    print(f"appended {len(jobs)} jobs and {len(answers)} answers to {corpus} ({split})")
+    return 0
 
 
 if __name__ == "__main__":
