@@ -243,7 +243,8 @@ def append(raw: Path, corpus: Path, split: str) -> int:
     """Append the writers' files under ``raw`` to the corpus in ``corpus``, in ``split``."""
     jobs = [r for p in sorted(raw.glob("jobs_*.jsonl")) for r in _read(p)]
     answers = [r for p in sorted(raw.glob("answers_*.jsonl")) for r in _read(p)]
-    errors = check_jobs(jobs, "jobs") + check_answers(answers, "answers", {j["jd_id"] for j in jobs})
+    jd_ids = {j["jd_id"] for j in jobs}
+    errors = check_jobs(jobs, "jobs") + check_answers(answers, "answers", jd_ids)
     old_jobs = _read(corpus / "jobs.jsonl")
     old_answers = _read(corpus / "answers.jsonl")
     splits = json.loads((corpus / "splits.json").read_text(encoding="utf-8"))
