@@ -1,0 +1,53 @@
+"""Agreement of writers' labels with a blind annotator's, for a batch of writers' files.
+
+Reads ``DIR/answers_*.jsonl`` (the writers' own labels) and ``DIR/blind/labels.jsonl`` (the
+blind annotator's) and prints the quadratic weighted kappa per score and Cohen's kappa per flag
+over the answers both labelled.
+
+Usage: python scripts/blind_agreement.py corpus_work/wider
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from sklearn.metrics import cohen_kappa_score
+
+from alignscore.labels import FLAGS, SCORES
+
+
+def agreement(root: Path) -> dict:
+    """Per-score QWK and per-flag kappa between writers and the blind annotator."""
+    writers = {
+        r["answer_id"]: r
+        for p in sorted(root.glob("answers_*.jsonl"))
+        for r in map(json.loads, p.read_text(encoding="utf-8").splitlines())
+    }
+    blind_path = root / "blind" / "labels.jsonl"
+    blind = {
+        r["answer_id"]: r for r in map(json.loads, blind_path.read_text("utf-8").splitlines())
+    }
+    ids = sorted(writers.keys() & blind.keys())
+    out: dict = {"n": len(ids)}
+    for name in SCORES:
+        a = [writers[i]["scores"][name] for i in ids]
+        b = [blind[i]["scores"][name] for i in ids]
+        out[name] = round(float(cohen_kappa_score(a, b, weights="quadratic")), 3)
+    out["flags"] = {
+        name: round(
+            float(
+                cohen_kappa_score(
+                    [writers[i]["flags"][name] for i in ids], [blind[i]["flags"][name] for i in ids]
+                )
+            ),
+            3,
+        )
+        for name in FLAGS
+    }
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(agreement(Path(sys.argv[1])), indent=1))
