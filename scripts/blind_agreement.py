@@ -1,7 +1,7 @@
 """Agreement of writers' labels with a blind annotator's, for a batch of writers' files.
 
-Reads ``DIR/answers_*.jsonl`` (the writers' own labels) and ``DIR/blind/labels.jsonl`` (the
-blind annotator's) and prints the quadratic weighted kappa per score and Cohen's kappa per flag
+Reads ``DIR/answers_*.jsonl`` (the writers' own labels) and ``DIR/blind/labels*.jsonl`` (the
+blind annotators') and prints the quadratic weighted kappa per score and Cohen's kappa per flag
 over the answers both labelled.
 
 Usage: python scripts/blind_agreement.py corpus_work/wider
@@ -25,9 +25,10 @@ def agreement(root: Path) -> dict:
         for p in sorted(root.glob("answers_*.jsonl"))
         for r in map(json.loads, p.read_text(encoding="utf-8").splitlines())
     }
-    blind_path = root / "blind" / "labels.jsonl"
     blind = {
-        r["answer_id"]: r for r in map(json.loads, blind_path.read_text("utf-8").splitlines())
+        r["answer_id"]: r
+        for p in sorted((root / "blind").glob("labels*.jsonl"))
+        for r in map(json.loads, p.read_text(encoding="utf-8").splitlines())
     }
     ids = sorted(writers.keys() & blind.keys())
     out: dict = {"n": len(ids)}

@@ -5,12 +5,13 @@ more than once; this tool finds the offsets, checks every field against the sche
 reports problems (``check``) or writes the merged corpus (``build``).
 
 ``append`` adds a further batch of writers' files to an existing corpus directory, all its
-postings in one split (labels are the writers' own: ``labels_from`` is ``first``).
+postings in one split (labels are the writers' own: ``labels_from`` is ``first``); name the
+writers to take only their files.
 
 Usage:
     python scripts/corpus_tool.py check corpus_work/raw/jobs_1.jsonl corpus_work/raw/answers_1.jsonl
     python scripts/corpus_tool.py build corpus_work/raw OUT_DIR
-    python scripts/corpus_tool.py append corpus_work/wider src/alignscore/data/corpus train
+    python scripts/corpus_tool.py append corpus_work/wider src/alignscore/data/corpus train [W6 W7]
 """
 
 from __future__ import annotations
@@ -233,16 +234,22 @@ def main(argv: list[str]) -> int:
                 fh.write(json.dumps(to_final(r), ensure_ascii=False) + "\n")
         print(f"wrote {len(jobs)} jobs and {len(answers)} answers to {out}")
         return 0
-    if argv[:1] == ["append"] and len(argv) == 4:
-        return append(Path(argv[1]), Path(argv[2]), argv[3])
+    if argv[:1] == ["append"] and len(argv) >= 4:
+        return append(Path(argv[1]), Path(argv[2]), argv[3], argv[4:])
     print(__doc__)
     return 2
 
 
-def append(raw: Path, corpus: Path, split: str) -> int:
-    """Append the writers' files under ``raw`` to the corpus in ``corpus``, in ``split``."""
-    jobs = [r for p in sorted(raw.glob("jobs_*.jsonl")) for r in _read(p)]
-    answers = [r for p in sorted(raw.glob("answers_*.jsonl")) for r in _read(p)]
+def append(raw: Path, corpus: Path, split: str, writers: list[str] | None = None) -> int:
+    """Append the writers' files under ``raw`` (all, or those of ``writers``) to the corpus."""
+
+    def files(kind: str) -> list[Path]:
+        if writers:
+            return [raw / f"{kind}_{w}.jsonl" for w in writers]
+        return sorted(raw.glob(f"{kind}_*.jsonl"))
+
+    jobs = [r for p in files("jobs") for r in _read(p)]
+    answers = [r for p in files("answers") for r in _read(p)]
     jd_ids = {j["jd_id"] for j in jobs}
     errors = check_jobs(jobs, "jobs") + check_answers(answers, "answers", jd_ids)
     old_jobs = _read(corpus / "jobs.jsonl")

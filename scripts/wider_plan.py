@@ -6,7 +6,10 @@ the external check set covers, with the corpus's slot design: every posting gets
 each core archetype plus one hard case, registers spread evenly, lengths drawn independently of
 archetype (the same constants as ``corpus_plan.py``).
 
-Usage: python scripts/wider_plan.py OUT_DIR
+A second wave (W6 ... W10, ``--wave 2``) adds five more writers and ten more fields with its
+own seed, so the first wave's plan stays as it was.
+
+Usage: python scripts/wider_plan.py OUT_DIR [--wave 1|2]
 """
 
 from __future__ import annotations
@@ -18,23 +21,41 @@ from pathlib import Path
 
 from corpus_plan import BANDS, CORE_ARCHETYPES, FORMATS, HARD_CASES, REGISTERS, _band_for
 
-SEED = 20261128
+SEEDS = {1: 20261128, 2: 20261129}
 
-WRITERS: dict[str, list[tuple[str, str, str]]] = {  # writer -> (field, level, org type)
-    "W1": [("insurance", "entry", "corporation"), ("pharmacy", "senior", "hospital")],
-    "W2": [("human_resources", "mid", "startup"), ("social_work", "entry", "public_body")],
-    "W3": [("telecommunications", "senior", "corporation"), ("environmental", "mid", "nonprofit")],
-    "W4": [("arts_culture", "mid", "nonprofit"), ("sports_fitness", "entry", "small_business")],
-    "W5": [("construction", "senior", "small_business"), ("maritime", "mid", "public_body")],
+WAVES: dict[int, dict[str, list[tuple[str, str, str]]]] = {  # writer -> (field, level, org type)
+    1: {
+        "W1": [("insurance", "entry", "corporation"), ("pharmacy", "senior", "hospital")],
+        "W2": [("human_resources", "mid", "startup"), ("social_work", "entry", "public_body")],
+        "W3": [
+            ("telecommunications", "senior", "corporation"),
+            ("environmental", "mid", "nonprofit"),
+        ],
+        "W4": [("arts_culture", "mid", "nonprofit"), ("sports_fitness", "entry", "small_business")],
+        "W5": [("construction", "senior", "small_business"), ("maritime", "mid", "public_body")],
+    },
+    2: {
+        "W6": [("cybersecurity", "mid", "corporation"), ("dental", "entry", "small_business")],
+        "W7": [
+            ("architecture", "senior", "small_business"),
+            ("public_safety", "entry", "public_body"),
+        ],
+        "W8": [("event_management", "entry", "startup"), ("mining", "senior", "corporation")],
+        "W9": [("translation", "mid", "nonprofit"), ("rail_transport", "mid", "public_body")],
+        "W10": [
+            ("beauty_wellness", "senior", "small_business"),
+            ("libraries", "entry", "public_body"),
+        ],
+    },
 }
 
 
-def build_plan() -> dict[str, list[dict]]:
-    """Return writer -> list of posting plans with answer slots."""
-    rng = random.Random(SEED)
+def build_plan(wave: int = 1) -> dict[str, list[dict]]:
+    """Return writer -> list of posting plans with answer slots, for one wave of writers."""
+    rng = random.Random(SEEDS[wave])
     plan: dict[str, list[dict]] = {}
-    k = 0
-    for writer, postings in WRITERS.items():
+    k = 0 if wave == 1 else 10  # the second wave carries on the rotation of hard cases and formats
+    for writer, postings in WAVES[wave].items():
         jds = []
         for field, level, org_type in postings:
             jd_id = f"w-{field.replace('_', '-')}-01"
@@ -68,13 +89,13 @@ def build_plan() -> dict[str, list[dict]]:
     return plan
 
 
-def main(out_dir: str) -> None:
+def main(out_dir: str, wave: int = 1) -> None:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for writer, jds in build_plan().items():
+    for writer, jds in build_plan(wave).items():
         (out / f"writer_{writer}.json").write_text(json.dumps(jds, indent=1) + "\n")
         print(writer, [j["jd_id"] for j in jds])
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], int(sys.argv[3]) if sys.argv[2:3] == ["--wave"] else 1)
