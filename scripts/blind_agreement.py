@@ -2,9 +2,9 @@
 
 Reads ``DIR/answers_*.jsonl`` (the writers' own labels) and ``DIR/blind/labels*.jsonl`` (the
 blind annotators') and prints the quadratic weighted kappa per score and Cohen's kappa per flag
-over the answers both labelled.
+over the answers both labelled; name writers to take only their answers.
 
-Usage: python scripts/blind_agreement.py corpus_work/wider
+Usage: python scripts/blind_agreement.py corpus_work/wider [W1 W2 ...]
 """
 
 from __future__ import annotations
@@ -18,11 +18,12 @@ from sklearn.metrics import cohen_kappa_score
 from alignscore.labels import FLAGS, SCORES
 
 
-def agreement(root: Path) -> dict:
-    """Per-score QWK and per-flag kappa between writers and the blind annotator."""
+def agreement(root: Path, names: list[str] | None = None) -> dict:
+    """Per-score QWK and per-flag kappa between writers (all, or ``names``) and blind labels."""
+    paths = [root / f"answers_{n}.jsonl" for n in names] if names else root.glob("answers_*.jsonl")
     writers = {
         r["answer_id"]: r
-        for p in sorted(root.glob("answers_*.jsonl"))
+        for p in sorted(paths)
         for r in map(json.loads, p.read_text(encoding="utf-8").splitlines())
     }
     blind = {
@@ -51,4 +52,4 @@ def agreement(root: Path) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(agreement(Path(sys.argv[1])), indent=1))
+    print(json.dumps(agreement(Path(sys.argv[1]), sys.argv[2:]), indent=1))
