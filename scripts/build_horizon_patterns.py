@@ -111,6 +111,10 @@ WORDS: dict[str, list[list[dict]]] = {
     "weak_open": [
         [{"LOWER": "later"}, {"LOWER": "on"}],
     ],
+    # single words: the normaliser also checks their neighbours ("my first job", "remote-first"
+    # are not horizons) and needs a goal beside them; "longer" only as a notes label
+    "first_word": [[{"LOWER": "first"}]],
+    "longer_label": [[{"LOWER": "longer"}]],
     "word_months": [
         [
             {"LOWER": {"IN": ["in", "over", "during"]}},
@@ -264,6 +268,7 @@ def patterns() -> list[dict]:
     for p in (
         [{"LOWER": {"IN": ["by", "before", "until", "till"]}}, year],
         [{"LOWER": "by"}, {"LOWER": "the"}, {"LOWER": "end"}, {"LOWER": "of"}, year],
+        [{"LOWER": "by"}, {"LOWER": "end"}, {"LOWER": "of"}, year],
         [{"LOWER": "in"}, year],
     ):
         out.append({"label": "HORIZON", "pattern": p, "id": "by_year"})
@@ -360,6 +365,13 @@ def patterns() -> list[dict]:
                 {"LOWER": {"IN": ["next", "this"]}, "OP": "?"},
                 {"LOWER": {"IN": seasons}},
             ],
+            "id": "word_this_year",
+        }
+    )
+    out.append(
+        {
+            "label": "HORIZON",
+            "pattern": [{"LOWER": "next"}, {"LOWER": {"IN": seasons}}],
             "id": "word_this_year",
         }
     )

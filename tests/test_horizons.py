@@ -76,6 +76,15 @@ POSITIVE = [
     ("In the coming months I want to learn the EHR.", "In the coming months", 0, 1, "short"),
     ("At some point I'd like to train new hires.", "At some point", O, O, "long"),
     ("Over the next three years I want to specialise.", "Over the next three years", 0, 3, "short"),
+    # "first" places a goal only beside one: a goal cue in the clause or a label mark
+    ("First I want to learn the reception work well.", "First", 0, 3, "short"),
+    ("I want to master Opera PMS and the night audit first.", "first", 0, 3, "short"),
+    ("ok so first i want to master forcasting", "first", 0, 3, "short"),
+    ("- first: get fully competent on SAP EWM", "first", 0, 3, "short"),
+    ("first goal: get my chat answers fast and accurate", "first", 0, 3, "short"),
+    ("- longer: earn my LCSW on the supervised hours here", "longer", 5, O, "long"),
+    ("I want to start a part-time master's next fall.", "next fall", 0, 1, "short"),
+    ("I want to be certified by end of 2027.", "by end of 2027", 0, 1, "short"),
 ]
 
 # sentences whose time expressions place no goal in time
@@ -94,6 +103,18 @@ NEGATIVE = [
     "Since 2019 I have worked as a cook.",
     "I've been in logistics for a decade.",
     "I worked there for two years before moving.",
+    "I want to lead my first project here.",
+    "At first I wasn't sure about logistics.",
+    "First of all, thank you for the interview.",
+    "I'd like to be the first to try the new scanner.",
+    "Remote-first matters to me, and I want to learn the stack.",
+    "I want to design the service from needs assessment to first patient.",
+    "I want to stay longer on the night shift.",
+    "Two weeks later I joined the night shift.",
+    "Education is the key for the future of the world, and I want to be part of it.",
+    "The system improved a lot over time.",
+    "I should say first that I read the posting twice, and I want to learn.",
+    "I watched the leaves fall next to the loading dock.",
 ]
 
 

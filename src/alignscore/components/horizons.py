@@ -137,6 +137,53 @@ NOT_BEFORE = frozenset(
     {"since", "every", "each", "per", "once", "twice", "times", "minimum", "min"}
 )
 NOT_AFTER = frozenset({"ago", "experience", "old", "earlier", "before"})
+# single words that place a goal in time only beside the right neighbours: "first" not after a
+# determiner ("my first job", "the first to", "remote-first", "to first patient"), nor before
+# "of", "time", "hand", nor in "say first that"; "longer" only as a notes label ("longer: ...")
+SINGLE_WORD_KINDS = frozenset({"first_word", "longer_label"})
+_NOT_BEFORE_FIRST = frozenset(
+    {
+        "the",
+        "my",
+        "our",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "your",
+        "its",
+        "this",
+        "that",
+        "at",
+        "be",
+        "is",
+        "was",
+        "very",
+        "'s",
+        "’s",
+        "to",
+    }
+)
+_NOT_AFTER_FIRST = frozenset(
+    {
+        "of",
+        "time",
+        "times",
+        "hand",
+        "-",
+        "place",
+        "name",
+        "language",
+        "and",
+        "day",
+        "job",
+        "that",
+        "what",
+        "which",
+    }
+)
+LABEL_MARKS = (":", "->", "–", "-", "=>", "→")
 
 
 def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
@@ -296,7 +343,7 @@ class HorizonNormalizer(BatchedPipe):
 
     def _goal_context(self, doc: Doc, span: Span, start: int, end: int, cues: list[Span]) -> bool:
         """True when the sentence or bullet line states a goal and no uncertainty about it."""
-        if span.end < len(doc) and doc[span.end].text in (":", "->", "–", "-", "=>", "→"):
+        if span.end < len(doc) and doc[span.end].text in LABEL_MARKS:
             return True
         inside = [c for c in cues if c.start >= start and c.end <= end]
         if any(
@@ -304,6 +351,21 @@ class HorizonNormalizer(BatchedPipe):
         ):
             return False
         return any(c.label_ in ("GOAL_CUE", "NEG_GOAL_CUE") for c in inside)
+
+    def single_word_ok(self, doc: Doc, span: Span, kind: str) -> bool:
+        """Whether a one-word candidate ("first", "longer") reads as a time placement.
+
+        "first" counts unless its neighbours make it an ordinal (``_NOT_BEFORE_FIRST``,
+        ``_NOT_AFTER_FIRST``); "longer" counts only as a label ("longer: ...").
+        """
+        nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+        if kind == "longer_label":
+            return nxt in LABEL_MARKS
+        if span.start > 0:
+            prev = doc[span.start - 1]
+            if prev.lower_ in _NOT_BEFORE_FIRST or (prev.text == "-" and not prev.whitespace_):
+                return False  # an ordinal, or a compound ("remote-first"); a bullet mark is fine
+        return nxt not in _NOT_AFTER_FIRST
 
     def quantities(self, doc: Doc) -> list[Span]:
         """Find quantities of time ("two years", "18 months", "a year or two", "3-5 yrs")."""
@@ -393,6 +455,8 @@ class HorizonNormalizer(BatchedPipe):
                 continue
             start, end = clause_bounds(doc, span, marks)
             if kind in ("duration", "bare", "point") and self._past_context(doc, span, start, end):
+                continue
+            if kind in SINGLE_WORD_KINDS and not self.single_word_ok(doc, span, kind):
                 continue
             if kind in self.needs_goal and not self._goal_context(doc, span, start, end, cues):
                 continue
