@@ -234,8 +234,10 @@ def test_headed_skill_modifiers(text, skills):
         ("I've been an accountant for a while now.", ["accountant"]),
         ("Maybe supervisor one day.", ["supervisor"]),
         ("Perhaps a director post someday.", ["director"]),
-        ("I see the Procurement & Contracts Officer post as an entry point.",
-         ["Procurement & Contracts Officer"]),
+        (
+            "I see the Procurement & Contracts Officer post as an entry point.",
+            ["Procurement & Contracts Officer"],
+        ),
         # negatives: verbs, adjectives, graded people, possessives, plurals of other people
         ("I want to lead the team and lead projects.", []),
         ("Data leads to better decisions.", []),
@@ -248,6 +250,32 @@ def test_headed_skill_modifiers(text, skills):
     ],
 )
 def test_title_round2_cases(text, titles):
+    assert labelled(text, "TITLE") == titles
+
+
+# ---------------------------------------------------------------- titles: boundaries
+@pytest.mark.parametrize(
+    "text, titles",
+    [
+        # a grade "I" after a title, but not the pronoun that follows one
+        (
+            "The post is Social Worker I, then Social Worker II.",
+            ["Social Worker I", "Social Worker II"],
+        ),
+        ("As a researcher I want to publish.", ["researcher"]),
+        ("Long term CTO I think, or Head of People I guess.", ["CTO", "Head of People"]),
+        ("As Head of Design I'd hire more.", ["Head of Design"]),
+        # a lowercase head of a function
+        ("Eventually head of people here.", ["head of people"]),
+        ("I want to be head of design one day.", ["head of design"]),
+        # growth stops at a time word
+        ("I'd be director of development someday.", ["director of development"]),
+        # a hyphenated compound before the title is not cut in half
+        ("I want to be a mid-level designer soon.", ["mid-level designer"]),
+        ("Long term an in-house lawyer.", ["in-house lawyer"]),
+    ],
+)
+def test_title_boundary_cases(text, titles):
     assert labelled(text, "TITLE") == titles
 
 

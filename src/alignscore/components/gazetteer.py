@@ -406,6 +406,24 @@ NOT_BEFORE_LEVEL = frozenset({"at", "to", "on", "of", "from", "above", "below", 
 STOP_OF = frozenset(
     {"the", "a", "an", "my", "our", "your", "this", "that", "and", "or", "to", "in"}
 )
+# functions a lowercase "head of" / "director of" names even though the SKILL rule refuses them
+# as modifiers or reads them as verbs: "head of people", "head of design", "director of data"
+OF_FUNCTIONS = frozenset(
+    {"people", "design", "data", "product", "engineering", "sales", "marketing", "operations",
+     "ops", "finance", "hr", "it", "research", "content", "growth", "talent", "support",
+     "service", "services", "customer", "technology", "security", "quality", "learning"}
+)
+# words that end the growth of "director of ...": time words ("director of development someday")
+OF_STOPS = frozenset(
+    {"someday", "eventually", "ultimately", "soon", "later", "now", "then", "too", "again",
+     "here", "there", "one", "first", "yet", "anyway"}
+)
+# what may follow a grade "I" after a title ("Social Worker I, then"), unlike the pronoun "I"
+# that starts the next clause ("as a researcher I want ...", "CTO I think", "Head of Design I'd")
+GRADE_I_FOLLOWERS = frozenset(
+    {"and", "or", "to", "role", "position", "post", "level", "track", "in", "at", "after",
+     "within", "by", "for", "then", "until", "before", "with"}
+)
 
 
 def is_subject_word(low: str) -> bool:
@@ -687,6 +705,16 @@ class Gazetteer(BatchedPipe):
             start -= 1
         if start > 1 and norms[start - 2] in NUMBERED_PREFIXES and doc[start - 1].like_num:
             start -= 2
+        # a title that starts inside a hyphenated word takes the whole word: "mid-level designer",
+        # "in-house lawyer" (not "level designer", "house lawyer")
+        if (
+            start > 1
+            and doc[start - 1].text == "-"
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].is_alpha
+        ):
+            start -= 2
         # "Capital Projects Accountant": capitalised words before a capitalised title
         if doc[start].is_title or doc[start].is_upper:
             k = start
@@ -707,6 +735,7 @@ class Gazetteer(BatchedPipe):
             end < len(doc)
             and doc[end].lower_ in ROMAN
             and (doc[end].is_upper or doc[end].text == "I")
+            and (doc[end].text != "I" or self._grade_i(doc, end))
         ):
             end += 1
         if norms[end - 1] in OF_HEADS and end + 1 < len(doc) and norms[end] == "of":
@@ -721,12 +750,18 @@ class Gazetteer(BatchedPipe):
                 tok = doc[k]
                 if (tok.is_punct and tok.text != "&") or tok.is_space:
                     break
-                if norms[k] in STOP_OF and norms[k] != "and":
+                if (norms[k] in STOP_OF and norms[k] != "and") or tok.lower_ in OF_STOPS:
                     break
+                if tok.text == "I" and not self._grade_i(doc, k):
+                    break  # "Head of People I guess"
                 if norms[k] in ("and", "&"):
                     if strong or last is None or k + 1 >= len(doc) or not doc[k + 1].is_title:
                         break
-                elif strong and (tok.lower_ in self.not_modifiers or tok.lemma_ in self.goal_verbs):
+                elif (
+                    strong
+                    and tok.lower_ not in OF_FUNCTIONS
+                    and (tok.lower_ in self.not_modifiers or tok.lemma_ in self.goal_verbs)
+                ):
                     break
                 elif not (strong or tok.is_title or tok.is_upper):
                     break
@@ -736,6 +771,16 @@ class Gazetteer(BatchedPipe):
             if last is not None:
                 end = last + 1
         return (start, end, label, eid)
+
+    @staticmethod
+    def _grade_i(doc: Doc, k: int) -> bool:
+        """Whether the "I" at ``k`` after a title is its grade rather than the next subject."""
+        if k + 1 >= len(doc):
+            return True
+        nxt = doc[k + 1]
+        if nxt.text[:1] in ("'", "’"):
+            return False  # "I'd", "I'm"
+        return not (nxt.is_alpha and nxt.is_lower) or nxt.lower_ in GRADE_I_FOLLOWERS
 
     def _headed_skills(
         self, doc: Doc, norms: list[str], orths: list[str]
