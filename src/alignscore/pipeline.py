@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+import srsly
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -195,6 +196,13 @@ def save_pipeline(nlp: Language, name: str = "default") -> Path:
     path = model_dir(name) / "pipeline"
     path.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(path)
+    # spaCy's sentencizer writes its punctuation set in hash order, which changes from process to
+    # process; sorted, a rebuild of the same pipeline writes the same bytes
+    for settings in path.glob("sentencizer*.json"):
+        data = srsly.read_json(settings)
+        if isinstance(data, dict) and isinstance(data.get("punct_chars"), list):
+            data["punct_chars"] = sorted(data["punct_chars"])
+            srsly.write_json(settings, data)
     return path
 
 
