@@ -279,6 +279,28 @@ def test_title_boundary_cases(text, titles):
     assert labelled(text, "TITLE") == titles
 
 
+# ---------------------------------------------------------------- skills: named tools in a list
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # an unknown name listed beside a known skill is a tool too
+        ("I run campaigns in Klaviyo and Google Analytics.", ["Klaviyo", "Google Analytics"]),
+        ("We use Shopify, Klaviyo and Excel.", ["Shopify", "Klaviyo", "Excel"]),
+        (
+            "Experience with Xactimate, Microsoft Excel or Symbility.",
+            ["Xactimate", "Microsoft Excel", "Symbility"],
+        ),
+        ("I know Tableau, Pipedrive and HubSpot.", ["Tableau", "Pipedrive", "HubSpot"]),
+        # names outside a list, and known words in one, stay as they were
+        ("I like Kitebird and its mission.", []),
+        ("I moved to Kitebird after SQL training.", ["SQL"]),
+        ("I'd pair on SQL with Priya next week.", ["SQL"]),
+    ],
+)
+def test_listed_tools(text, skills):
+    assert labelled(text, "SKILL") == skills
+
+
 # ---------------------------------------------------------------- skills: qualifications, subjects
 @pytest.mark.parametrize(
     "text, skills",

@@ -20,6 +20,7 @@ SKILL and TITLE spans never overlap; the longest wins, a TITLE on a tie.
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +35,7 @@ from spacy.util import ensure_path
 
 from ..extensions import register_extensions
 from ..labels import SKILL, SPANS_KEY, TITLE
-from ..resources import read_lexicon
+from ..resources import lemma_forms, read_lexicon
 from ._spans import BatchedPipe
 
 __all__ = ["Gazetteer", "make_gazetteer"]
@@ -377,6 +378,9 @@ ACRONYM_STOP = frozenset(
     }
 )
 STOP_WORDS_SET: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
+# what separates the members of a list of tools ("Klaviyo, Shopify and SQL")
+LIST_MARKS = frozenset({",", "/", "&", "+", ";"})
+YEAR = re.compile(r"^(19|20)\d\d$")
 # Degrees are SKILLs (guide 4): abbreviations with their exact case; in text typed without
 # capitals their lowercase forms.
 DEGREES = frozenset(
@@ -465,6 +469,7 @@ class Gazetteer(BatchedPipe):
         self.spans_key = spans_key
         self.role_nouns_name = role_nouns
         self.role_nouns: frozenset[str] = frozenset(read_lexicon(role_nouns))
+        self.known_words: frozenset[str] = lemma_forms()  # English words, not product names
         heads = read_lexicon("skill_heads")
         self.goal_verbs: frozenset[str] = frozenset(read_lexicon("goal_lexicon")["goal_verbs"])
         self.skill_heads: frozenset[str] = frozenset(heads["heads"])
@@ -615,8 +620,62 @@ class Gazetteer(BatchedPipe):
             for k in range(start, end):
                 taken[k] = True
             spans.append(Span(doc, start, end, label=label, span_id=eid))
+        spans += self._listed_tools(doc, spans, taken)
         spans.sort(key=lambda s: (s.start, -s.end))
         return spans
+
+    def _listed_tools(self, doc: Doc, spans: list[Span], taken: list[bool]) -> list[Span]:
+        """Unknown names listed beside a found SKILL: "Klaviyo and Shopify", "Xactimate, ...".
+
+        A tool the taxonomies lack ("Pipedrive", "Tranman") reads as a skill when it sits in a
+        list (commas, "and", "or", "/") next to one they know. The name must look like one
+        (capitals or digits) and not be an English word, so a company or a person named in the
+        same sentence outside the list stays out.
+        """
+        out: list[Span] = []
+        queue = [s for s in spans if s.label_ == SKILL]
+        while queue:
+            span = queue.pop()
+            for step in (1, -1):
+                k = span.end if step == 1 else span.start - 1
+                seps = 0
+                while 0 <= k < len(doc) and (
+                    doc[k].text in LIST_MARKS or doc[k].lower_ in ("and", "or")
+                ):
+                    k += step
+                    seps += 1
+                if not seps or not 0 <= k < len(doc) or taken[k] or not self._name_like(doc[k]):
+                    continue
+                start = end = k
+                while 0 <= end + step < len(doc) and abs(end + step - k) < 3:
+                    nxt = end + step
+                    if taken[nxt] or not self._name_like(doc[nxt], follower=True):
+                        break
+                    end = nxt
+                lo, hi = min(start, end), max(start, end) + 1
+                for j in range(lo, hi):
+                    taken[j] = True
+                tool = Span(doc, lo, hi, label=SKILL, span_id=doc[lo:hi].text.lower())
+                out.append(tool)
+                queue.append(tool)
+        return out
+
+    def _name_like(self, tok: Any, follower: bool = False) -> bool:
+        """A token that looks like a product name: capitals or digits, not an English word."""
+        text = tok.text
+        if not any(c.isalnum() for c in text) or tok.is_punct or tok.is_space:
+            return False
+        if follower and tok.like_num:
+            return not YEAR.match(text)  # "Studio 5000", not "PharmD 2014"
+        if not (text[:1].isupper() or any(c.isdigit() for c in text)):
+            return False
+        low = tok.lower_
+        return (
+            len(low) >= 3
+            and low not in STOP_WORDS_SET
+            and low not in self.known_words
+            and low not in self.role_nouns
+        )
 
     def _role_in_context(
         self, doc: Doc, i: int, norms: list[str]
