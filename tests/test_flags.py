@@ -127,3 +127,23 @@ def test_stint_cues(text, stint):
     (pair,) = analyze_pairs([text], "Analyst. SQL.")
     evidence = pair.features["flight_cues"] + pair.features["flight_stint"]
     assert (evidence >= 1) == stint
+
+
+@pytest.mark.parametrize(
+    "text, short_gap",
+    [
+        # in notes, each line is its own clause: "long term" does not inherit "short term"
+        ("- short term: master dbt and Airflow\n- long term: Head of Data", False),
+        ("1) Short term: master dbt\n2) Long term: Head of Data", False),
+        ("Short term: master dbt. Long term: Head of Data.", False),
+        # a senior title on the line of a short horizon is a near-term target
+        ("- next year: Head of Data\n- later: keep learning", True),
+        ("In the next year I want to be Head of Data.", True),
+    ],
+)
+def test_short_target_titles_read_per_line(text, short_gap):
+    """A title counts as a near-term target only in the clause (line) of a short horizon."""
+    from alignscore.analysis import analyze_pairs
+
+    (pair,) = analyze_pairs([text], "Junior Data Engineer. Python, SQL, dbt.")
+    assert (pair.features["seniority_short_gap"] >= 2) == short_gap

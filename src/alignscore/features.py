@@ -47,6 +47,7 @@ from spacy.attrs import IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LOWER, NORM, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from .components._spans import clause_bounds, clause_marks
 from .extensions import HORIZON_AT, HYPOTHETICAL, NEGATED
 from .jobs import JobProfile, job_profile
 from .labels import CUES_KEY, SPANS_KEY
@@ -326,23 +327,24 @@ def pair_features(
     jd_rank = LEVEL_RANK[profile.level]
     role_rank = max(profile.rank, jd_rank)
     job_title_texts = view.title_texts
-    short_sents = (
-        {h.sent.start for h, b in zip(horizons, horizon_buckets, strict=True) if b == "short"}
-        if answer.has_annotation("SENT_START")
-        else set()
-    )
-    goal_sents = {g.sent.start for g in positive} if answer.has_annotation("SENT_START") else set()
-    past_sents = (
-        {c.sent.start for c in cues if c.label_ == "PAST_CUE"}
-        if answer.has_annotation("SENT_START")
-        else set()
-    )
+    # clauses: sentences cut at line breaks, so that each line of notes stands alone ("- short
+    # term: ...\n- long term: Head of Data" does not make Head of Data a near-term target)
+    marks = clause_marks(answer)
+
+    def clause(span: Span) -> int:
+        return clause_bounds(answer, span, marks)[0]
+
+    short_sents = {
+        clause(h) for h, b in zip(horizons, horizon_buckets, strict=True) if b == "short"
+    }
+    goal_sents = {clause(g) for g in positive}
+    past_sents = {clause(c) for c in cues if c.label_ == "PAST_CUE"}
     target_ranks, short_ranks = [], []
     other_field = 0
     for s in titles:
         if s.text.lower() in job_title_texts:
             continue
-        sent = s.sent.start if answer.has_annotation("SENT_START") else 0
+        sent = clause(s)
         if sent in past_sents and sent not in goal_sents:
             continue  # a role held in the past, not a target
         info = title_info(s.text, s.id_)
