@@ -227,3 +227,16 @@ def test_a_goal_in_a_run_on_sentence_stops_within_sixteen_tokens():
     # with a single mark in it the sentence is no run-on, and the clause keeps its length
     marked = load_pipeline()(words.replace("for the next two years", "For the next two years,"))
     assert max(len(s) for s in marked.spans["alignscore"] if s.label_ == "GOAL") > 16
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # emoji and other symbols around a goal are not part of it
+        ("In 2 yrs I want to own our Airflow stack 💪", ["own our Airflow stack"]),
+        ("I want to mentor juniors 🙌 and learn Kubernetes", ["mentor juniors", "learn Kubernetes"]),
+        ("🚀 I want to lead the platform team ✨", ["lead the platform team"]),
+    ],
+)
+def test_symbols_trimmed_from_goals(text, expected):
+    assert goals(text) == expected

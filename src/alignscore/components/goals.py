@@ -9,6 +9,7 @@ expression), and splits where a second aim is coordinated ("..., and lead the te
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from spacy.attrs import LOWER
@@ -48,6 +49,17 @@ HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
 BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
+
+
+_PICTOGRAPH_CATEGORIES = frozenset({"So", "Sk", "Cf", "Cs", "Co"})
+
+
+def _symbol_only(text: str) -> bool:
+    """Whether a token is only pictographs (an emoji, "✨", "™") and their joiners.
+
+    Maths and currency signs ("+", "→", "$") are not: they sit inside goals ("SQL + Python").
+    """
+    return bool(text) and all(unicodedata.category(c) in _PICTOGRAPH_CATEGORIES for c in text)
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -146,7 +158,7 @@ class GoalExtractor(BatchedPipe):
         limit = min(n, begin + max_tokens)
         while k < limit:
             tok = doc[k]
-            low = tok.lower_
+            low = "," if _symbol_only(tok.text) else tok.lower_  # an emoji parts clauses
             if k > begin and (tok.is_sent_start or self._is_stop(tok)):
                 break
             if self._is_stop(tok):
@@ -200,12 +212,15 @@ class GoalExtractor(BatchedPipe):
         goals.append((begin, k))
         out = []
         for s, e in goals:
-            while s < e and (doc[s].lower_ in self.trim_leading or doc[s].is_punct):
+            while s < e and (
+                doc[s].lower_ in self.trim_leading or doc[s].is_punct or _symbol_only(doc[s].text)
+            ):
                 s += 1
             while e > s and (
                 doc[e - 1].text in self.trim_trailing  # case-sensitive: "Class A" keeps its "A"
                 or doc[e - 1].is_punct
                 or doc[e - 1].is_space
+                or _symbol_only(doc[e - 1].text)
             ):
                 e -= 1
             if (e - s == 1 and doc[s].lemma_ in self.light_verbs) or (
