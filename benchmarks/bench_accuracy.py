@@ -6,7 +6,7 @@ Test figures are final figures: nothing is tuned on them.
 
 Also measures robustness to surface noise: for the strong answers of each split (gold overall
 band >= 4), the share whose four scores all move by at most 0.1 when the answer is lowercased,
-stripped of punctuation, or has four pairs of neighbouring letters swapped (the probe test's
+typed in capitals, stripped of punctuation, or has four pairs of neighbouring letters swapped (the probe test's
 perturbations, applied to every strong answer instead of one), and when it is both lowercased
 and stripped, as a speech transcript comes.
 
@@ -42,6 +42,7 @@ def _swap_letters(text: str, n: int, seed: int) -> str:
 
 PERTURBATIONS = {
     "lowercase": lambda text, seed: text.lower(),
+    "capitals": lambda text, seed: text.upper(),
     "no_punctuation": lambda text, seed: strip_punctuation(text)[0],
     "swapped_letters": lambda text, seed: _swap_letters(text, 4, seed),
     # a speech transcript without casing or punctuation

@@ -390,3 +390,17 @@ def test_a_horizon_in_one_run_on_sentence_does_not_govern_the_next(nlp):
         for g in goals
     }
     assert linked == {"learn the tools": "in my first year", "lead the team": None}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I WANT TO LEARN AIRFLOW AND DBT AND IN FIVE YEARS BECOME A STAFF ENGINEER",
+        "IN THE NEXT TWO YEARS I WANT TO MASTER SQL AND TABLEAU AND LEAD THE TEAM",
+    ],
+)
+def test_text_in_capitals_reads_like_lowercase(text):
+    """Shouted text is not a string of acronyms: it yields the spans its lowercase form does."""
+    upper = [(s.label, s.text.lower()) for s in extract(text)]
+    lower = [(s.label, s.text) for s in extract(text.lower())]
+    assert upper == lower

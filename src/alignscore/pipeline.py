@@ -31,7 +31,7 @@ from .errors import ModelError
 from .extensions import OFFSETS, ORIGINAL, register_extensions
 from .resources import lemma_table
 from .spelling import default_repair
-from .text import clean_text
+from .text import clean_text, unshout
 
 __all__ = [
     "CleaningTokenizer",
@@ -90,8 +90,9 @@ def doc_text(doc: Doc) -> str:
 class CleaningTokenizer:
     """spaCy's English tokenizer behind :func:`alignscore.text.clean_text` and a typo repair.
 
-    The Doc's text is the clean text with swapped-letter typos repaired
-    (:mod:`alignscore.spelling`; the repair keeps lengths). When cleaning or repair changed
+    The Doc's text is the clean text, lowercased if it was typed in capitals
+    (:func:`alignscore.text.unshout`), with swapped-letter typos repaired
+    (:mod:`alignscore.spelling`; both keep lengths). When cleaning or repair changed
     anything, the original string is kept in ``doc._.alignscore_original``, and when cleaning
     moved characters, the offset map in ``doc._.alignscore_offsets``.
     """
@@ -105,7 +106,8 @@ class CleaningTokenizer:
     def __call__(self, text: str) -> Doc:
         """Clean ``text``, repair swapped-letter typos, tokenise, keep the offset map on the Doc."""
         clean = clean_text(text)
-        clean_str = self.repair(clean.text) if self.repair is not None else clean.text
+        clean_str = unshout(clean.text)  # text in capitals reads as lowercase (same length)
+        clean_str = self.repair(clean_str) if self.repair is not None else clean_str
         doc = self.base(clean_str)
         doc.user_data[CLEAN_TEXT_KEY] = clean_str  # == doc.text, which rebuilds it token by token
         if clean.starts is not None:

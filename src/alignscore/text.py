@@ -20,7 +20,12 @@ import html
 import re
 from dataclasses import dataclass
 
-__all__ = ["CleanText", "clean_text"]
+__all__ = ["CleanText", "clean_text", "unshout"]
+
+#: a text counts as typed in capitals with at least this many capitals, making up this share of
+#: its cased letters (a few lowercase words, such as a pasted "iPhone", do not undo it)
+SHOUT_MIN_CAPITALS = 20
+SHOUT_SHARE = 0.9
 
 # tags, comments, and character references (named, decimal, hex)
 _MARKUP = re.compile(
@@ -100,3 +105,27 @@ def clean_text(text: str) -> CleanText:
         pos = m.end()
     keep(translated[pos:], pos)
     return CleanText("".join(pieces), text, tuple(starts), tuple(ends))
+
+
+def unshout(text: str) -> str:
+    """Lowercase text typed in capitals, keeping every character's position.
+
+    A text whose cased letters are nearly all capitals ("I WANT TO LEARN SQL") carries no
+    information in its case, and capitals would make every word look like an acronym or a
+    name. Such text is lowercased character by character (a character whose lowercase form is
+    longer stays as it is), so offsets into the result are offsets into ``text``. Any other text
+    is returned unchanged.
+
+    Example:
+        >>> unshout("IN TWO YEARS I WANT TO LEAD THE TEAM")
+        'in two years i want to lead the team'
+        >>> unshout("I want to learn SQL and AWS.")
+        'I want to learn SQL and AWS.'
+    """
+    upper = sum(1 for c in text if c.isupper())
+    if upper < SHOUT_MIN_CAPITALS:
+        return text
+    lower = sum(1 for c in text if c.islower())
+    if upper < SHOUT_SHARE * (upper + lower):
+        return text
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
