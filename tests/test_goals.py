@@ -236,6 +236,8 @@ def test_a_goal_in_a_run_on_sentence_stops_within_sixteen_tokens():
         ("In 2 yrs I want to own our Airflow stack 💪", ["own our Airflow stack"]),
         ("I want to mentor juniors 🙌 and learn Kubernetes", ["mentor juniors", "learn Kubernetes"]),
         ("🚀 I want to lead the platform team ✨", ["lead the platform team"]),
+        # nor whitespace: a goal after a tab starts at its first word
+        ("Goals:\t\tlearn Airflow", ["learn Airflow"]),
     ],
 )
 def test_symbols_trimmed_from_goals(text, expected):

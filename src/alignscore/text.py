@@ -26,6 +26,8 @@ __all__ = ["CleanText", "clean_text", "unshout"]
 #: its cased letters (a few lowercase words, such as a pasted "iPhone", do not undo it)
 SHOUT_MIN_CAPITALS = 20
 SHOUT_SHARE = 0.9
+_ASCII_UPPER = re.compile("[A-Z]")
+_ASCII_LOWER = re.compile("[a-z]")
 
 # tags, comments, and character references (named, decimal, hex)
 _MARKUP = re.compile(
@@ -113,8 +115,9 @@ def unshout(text: str) -> str:
     A text whose cased letters are nearly all capitals ("I WANT TO LEARN SQL") carries no
     information in its case, and capitals would make every word look like an acronym or a
     name. Such text is lowercased character by character (a character whose lowercase form is
-    longer stays as it is), so offsets into the result are offsets into ``text``. Any other text
-    is returned unchanged.
+    longer stays as it is), so offsets into the result are offsets into ``text``. Any other text,
+    and any text whose first 200 characters hold more lowercase than capital letters, is
+    returned unchanged.
 
     Example:
         >>> unshout("IN TWO YEARS I WANT TO LEAD THE TEAM")
@@ -122,6 +125,9 @@ def unshout(text: str) -> str:
         >>> unshout("I want to learn SQL and AWS.")
         'I want to learn SQL and AWS.'
     """
+    head = text[:200]
+    if len(_ASCII_LOWER.findall(head)) > len(_ASCII_UPPER.findall(head)):
+        return text  # the common case, decided on the opening words at C speed
     upper = sum(1 for c in text if c.isupper())
     if upper < SHOUT_MIN_CAPITALS:
         return text

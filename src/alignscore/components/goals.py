@@ -213,7 +213,10 @@ class GoalExtractor(BatchedPipe):
         out = []
         for s, e in goals:
             while s < e and (
-                doc[s].lower_ in self.trim_leading or doc[s].is_punct or _symbol_only(doc[s].text)
+                doc[s].lower_ in self.trim_leading
+                or doc[s].is_punct
+                or doc[s].is_space
+                or _symbol_only(doc[s].text)
             ):
                 s += 1
             while e > s and (
