@@ -125,18 +125,16 @@ def _rows(doc: Doc) -> list[list[int]]:
     return doc.to_array(_ROW_ATTRS).tolist() if len(doc) else []
 
 
-def _content(rows: list[list[int]], strings: Any) -> set[str]:
-    """Content words (norms): alphabetic, not a stop word, longer than two characters."""
+def _content(lowers: list[str], rows: list[list[int]], strings: Any) -> set[str]:
+    """Content words (norms): alphabetic, not a stop word, longer than two characters.
+
+    ``lowers`` are the lowercase forms of the tokens in ``rows`` (already looked up).
+    """
     return {
         strings[r[_NORM]]
-        for r in rows
-        if r[_ALPHA] and r[_LENGTH] > 2 and strings[r[_LOWER]] not in STOP_WORDS
+        for w, r in zip(lowers, rows, strict=True)
+        if r[_ALPHA] and r[_LENGTH] > 2 and w not in STOP_WORDS
     }
-
-
-def _alpha_lowers(rows: list[list[int]], strings: Any) -> list[str]:
-    """The lowercase form of every alphabetic token, in order."""
-    return [strings[r[_LOWER]] for r in rows if r[_ALPHA]]
 
 
 def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
@@ -163,7 +161,9 @@ def job_view(job: Doc) -> JobView:
     """Precompute the posting-side sets used by :func:`pair_features`."""
     spans = tuple(job.spans.get(SPANS_KEY, ()))
     rows = _rows(job)
-    tokens = _alpha_lowers(rows, job.vocab.strings)
+    strings = job.vocab.strings
+    lowers = [strings[r[_LOWER]] for r in rows]
+    tokens = [w for w, r in zip(lowers, rows, strict=True) if r[_ALPHA]]
     skills = [s for s in spans if s.label_ == "SKILL"]
     names: dict[str, str] = {}  # lowercase text -> the first spelling, in posting order
     for s in skills:
@@ -180,7 +180,7 @@ def job_view(job: Doc) -> JobView:
         skill_keys=skill_texts | skill_ids,
         title_words=frozenset(t.norm_ for s in spans if s.label_ == "TITLE" for t in s),
         title_texts=frozenset(s.text.lower() for s in spans if s.label_ == "TITLE"),
-        content=frozenset(_content(rows, job.vocab.strings)),
+        content=frozenset(_content(lowers, rows, strings)),
         grams5=frozenset(_ngrams(tokens, 5)) if len(tokens) >= 5 else frozenset(),
         n_tokens=len(job),
     )
@@ -279,11 +279,7 @@ def pair_features(
     shared = {t for t, i in ans_skill_keys if t in job_skill_keys or (i and i in job_skill_keys)}
     f["overlap_skill_count"] = float(len(shared))
     f["overlap_skill_share"] = len(shared) / len({t for t, _ in ans_skill_keys}) if skills else 0.0
-    a_set = {
-        strings[r[_NORM]]
-        for w, (_, r) in zip(lower, words, strict=True)
-        if r[_ALPHA] and r[_LENGTH] > 2 and w not in STOP_WORDS
-    }  # = _content(rows, strings), from the lowercase forms already looked up
+    a_set = _content(lower, [r for _, r in words], strings)
     j_set = view.content
     f["overlap_content_jaccard"] = (
         len(a_set & j_set) / len(a_set | j_set) if a_set and j_set else 0.0
