@@ -567,6 +567,14 @@ class Gazetteer(BatchedPipe):
         singles, pairs = self._singles, self._pairs
         found: list[tuple[int, int, str, str]] = []
         n = len(norms)
+
+        def fit(cands: list[Entry], i: int, end: int) -> tuple[int, int, str, str] | None:
+            """The first entry (TITLEs first) whose case, if it has one, the text matches."""
+            for _seq, label, eid, cased in cands:
+                if cased is None or lowercase_doc or tuple(orths[i:end]) == cased:
+                    return (i, end, label, eid)
+            return None
+
         for i, norm in enumerate(norms):
             hit = None
             groups = pairs.get((norm, norms[i + 1])) if i + 1 < n else None
@@ -576,19 +584,10 @@ class Gazetteer(BatchedPipe):
                     if end > n:
                         continue
                     cands = seqs.get(tuple(norms[i:end]))
-                    if cands is None:
-                        continue
-                    for _seq, label, eid, cased in cands:
-                        if cased is None or lowercase_doc or tuple(orths[i:end]) == cased:
-                            hit = (i, end, label, eid)
-                            break
-                    if hit is not None:
+                    if cands is not None and (hit := fit(cands, i, end)) is not None:
                         break
             if hit is None and norm in singles:
-                for _seq, label, eid, cased in singles[norm]:
-                    if cased is None or lowercase_doc or (orths[i],) == cased:
-                        hit = (i, i + 1, label, eid)
-                        break
+                hit = fit(singles[norm], i, i + 1)
             if hit is not None:
                 found.append(hit)
             if norm in self.role_nouns or norm in STRONG_OF_HEADS or norm in QUALIFIED_HEADS:
