@@ -96,6 +96,30 @@ def _band_for(archetype: str, rng: random.Random) -> str:
     return rng.choice(bands)
 
 
+def answer_slots(jd_id: str, hard_case: str, rng: random.Random) -> list[dict]:
+    """The 13 answer slots of one posting, shuffled: each core archetype and one hard case.
+
+    Registers are spread evenly and shuffled; each slot's target length is drawn from a band
+    its archetype can fill, independently of the archetype otherwise.
+    """
+    archetypes = [*CORE_ARCHETYPES, hard_case]
+    registers = [REGISTERS[i % len(REGISTERS)] for i in range(len(archetypes))]
+    rng.shuffle(registers)
+    slots = []
+    for i, arch in enumerate(archetypes):
+        lo, hi = BANDS[_band_for(arch, rng)]
+        slots.append(
+            {
+                "answer_id": f"{jd_id}-a{i + 1:02d}",
+                "archetype": arch,
+                "register": registers[i],
+                "target_words": rng.randint(lo, hi),
+            }
+        )
+    rng.shuffle(slots)
+    return slots
+
+
 def build_plan() -> dict[int, list[dict]]:
     """Return the writing plan: writer number -> list of JD plans with answer slots."""
     rng = random.Random(SEED)
@@ -119,23 +143,8 @@ def build_plan() -> dict[int, list[dict]]:
                     fmt_i += 1
                 per_field[field] = per_field.get(field, 0) + 1
                 jd_id = f"{field.replace('_', '-')}-{per_field[field]:02d}"
-                archetypes = [*CORE_ARCHETYPES, HARD_CASES[hard_i % len(HARD_CASES)]]
+                slots = answer_slots(jd_id, HARD_CASES[hard_i % len(HARD_CASES)], rng)
                 hard_i += 1
-                registers = [REGISTERS[i % len(REGISTERS)] for i in range(len(archetypes))]
-                rng.shuffle(registers)
-                slots = []
-                for i, arch in enumerate(archetypes):
-                    band = _band_for(arch, rng)
-                    lo, hi = BANDS[band]
-                    slots.append(
-                        {
-                            "answer_id": f"{jd_id}-a{i + 1:02d}",
-                            "archetype": arch,
-                            "register": registers[i],
-                            "target_words": rng.randint(lo, hi),
-                        }
-                    )
-                rng.shuffle(slots)
                 jds.append(
                     {
                         "jd_id": jd_id,

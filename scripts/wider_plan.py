@@ -4,7 +4,7 @@ The corpus's 18 fields were written by eight writers. To train on more kinds of 
 more hands, five further writers each write two postings in fields that neither the corpus nor
 the external check set covers, with the corpus's slot design: every posting gets one answer of
 each core archetype plus one hard case, registers spread evenly, lengths drawn independently of
-archetype (the same constants as ``corpus_plan.py``).
+archetype (``corpus_plan.answer_slots``, as for the corpus).
 
 A second wave (W6 ... W10, ``--wave 2``) adds five more writers and ten more fields with its
 own seed, so the first wave's plan stays as it was.
@@ -19,7 +19,7 @@ import random
 import sys
 from pathlib import Path
 
-from corpus_plan import BANDS, CORE_ARCHETYPES, FORMATS, HARD_CASES, REGISTERS, _band_for
+from corpus_plan import FORMATS, HARD_CASES, answer_slots
 
 SEEDS = {1: 20261128, 2: 20261129}
 
@@ -59,21 +59,7 @@ def build_plan(wave: int = 1) -> dict[str, list[dict]]:
         jds = []
         for field, level, org_type in postings:
             jd_id = f"w-{field.replace('_', '-')}-01"
-            archetypes = [*CORE_ARCHETYPES, HARD_CASES[k % len(HARD_CASES)]]
-            registers = [REGISTERS[i % len(REGISTERS)] for i in range(len(archetypes))]
-            rng.shuffle(registers)
-            slots = []
-            for i, arch in enumerate(archetypes):
-                lo, hi = BANDS[_band_for(arch, rng)]
-                slots.append(
-                    {
-                        "answer_id": f"{jd_id}-a{i + 1:02d}",
-                        "archetype": arch,
-                        "register": registers[i],
-                        "target_words": rng.randint(lo, hi),
-                    }
-                )
-            rng.shuffle(slots)
+            slots = answer_slots(jd_id, HARD_CASES[k % len(HARD_CASES)], rng)
             jds.append(
                 {
                     "jd_id": jd_id,
