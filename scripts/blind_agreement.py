@@ -13,42 +13,19 @@ import json
 import sys
 from pathlib import Path
 
-from sklearn.metrics import cohen_kappa_score
+from alignscore.datasets import label_agreement, labels_frame
 
-from alignscore.labels import FLAGS, SCORES
+
+def _records(paths: list[Path]) -> list[dict]:
+    return [json.loads(line) for p in sorted(paths) for line in p.read_text("utf-8").splitlines()]
 
 
 def agreement(root: Path, names: list[str] | None = None) -> dict:
     """Per-score QWK and per-flag kappa between writers (all, or ``names``) and blind labels."""
     paths = [root / f"answers_{n}.jsonl" for n in names] if names else root.glob("answers_*.jsonl")
-    writers = {
-        r["answer_id"]: r
-        for p in sorted(paths)
-        for r in map(json.loads, p.read_text(encoding="utf-8").splitlines())
-    }
-    blind = {
-        r["answer_id"]: r
-        for p in sorted((root / "blind").glob("labels*.jsonl"))
-        for r in map(json.loads, p.read_text(encoding="utf-8").splitlines())
-    }
-    ids = sorted(writers.keys() & blind.keys())
-    out: dict = {"n": len(ids)}
-    for name in SCORES:
-        a = [writers[i]["scores"][name] for i in ids]
-        b = [blind[i]["scores"][name] for i in ids]
-        out[name] = round(float(cohen_kappa_score(a, b, weights="quadratic")), 3)
-    out["flags"] = {
-        name: round(
-            float(
-                cohen_kappa_score(
-                    [writers[i]["flags"][name] for i in ids], [blind[i]["flags"][name] for i in ids]
-                )
-            ),
-            3,
-        )
-        for name in FLAGS
-    }
-    return out
+    writers = labels_frame(_records(list(paths)))
+    blind = labels_frame(_records(list((root / "blind").glob("labels*.jsonl"))))
+    return label_agreement(writers, blind)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -33,6 +33,8 @@ __all__ = [
     "SPLITS",
     "corpus_dir",
     "format_summary",
+    "label_agreement",
+    "labels_frame",
     "load_adjudication",
     "load_corpus",
     "load_first_annotation",
@@ -393,9 +395,12 @@ def load_corpus(split: Split = "all", *, path: str | Path | None = None) -> pd.D
     return frame
 
 
-def _load_label_file(name: str, path: str | Path | None) -> pd.DataFrame:
-    root = Path(path) if path is not None else corpus_dir()
-    records = _load_records(root / CORPUS_FILES[name], _validate_labels, "answer_id")
+def labels_frame(records: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """Score-and-flag label records (``answer_id``, ``scores``, ``flags``) as a DataFrame.
+
+    One row per record: ``answer_id``, the four scores, one ``flag_<name>`` column per flag,
+    and ``reason`` where the records give one.
+    """
     return pd.DataFrame(
         [
             {
@@ -407,6 +412,46 @@ def _load_label_file(name: str, path: str | Path | None) -> pd.DataFrame:
             for r in records
         ]
     )
+
+
+def label_agreement(first: pd.DataFrame, second: pd.DataFrame) -> dict[str, Any]:
+    """Agreement of two label sets (:func:`labels_frame` frames) on the answers both label.
+
+    Returns ``n`` (answers in common), the quadratic weighted kappa per score, and ``flags``:
+    Cohen's kappa per flag, all rounded to 3 places.
+    """
+    from sklearn.metrics import cohen_kappa_score  # evaluation only: scoring needs no sklearn
+
+    first = first.set_index("answer_id")
+    second = second.set_index("answer_id")
+    common = first.index.intersection(second.index)
+    out: dict[str, Any] = {"n": len(common)}
+    for name in SCORES:
+        out[name] = round(
+            float(
+                cohen_kappa_score(
+                    first.loc[common, name], second.loc[common, name], weights="quadratic"
+                )
+            ),
+            3,
+        )
+    out["flags"] = {
+        name: round(
+            float(
+                cohen_kappa_score(
+                    first.loc[common, f"flag_{name}"], second.loc[common, f"flag_{name}"]
+                )
+            ),
+            3,
+        )
+        for name in FLAGS
+    }
+    return out
+
+
+def _load_label_file(name: str, path: str | Path | None) -> pd.DataFrame:
+    root = Path(path) if path is not None else corpus_dir()
+    return labels_frame(_load_records(root / CORPUS_FILES[name], _validate_labels, "answer_id"))
 
 
 def load_second_annotation(*, path: str | Path | None = None) -> pd.DataFrame:
@@ -441,8 +486,6 @@ def summarize_corpus(*, path: str | Path | None = None) -> dict[str, Any]:
         >>> s["answers"] >= 600 and abs(s["length_overall_spearman"]) < 0.4
         True
     """
-    from sklearn.metrics import cohen_kappa_score
-
     corpus = load_corpus("all", path=path)
     jobs = load_jobs("all", path=path)
     words = corpus["answer"].str.split().str.len()
@@ -486,33 +529,9 @@ def summarize_corpus(*, path: str | Path | None = None) -> dict[str, Any]:
     }
     root = Path(path) if path is not None else corpus_dir()
     if (root / CORPUS_FILES["second"]).is_file() and (root / CORPUS_FILES["first"]).is_file():
-        first = load_first_annotation(path=path).set_index("answer_id")
-        second = load_second_annotation(path=path).set_index("answer_id")
-        common = first.index.intersection(second.index)
-        agreement: dict[str, Any] = {
-            "n": len(common),
-            "share_of_answers": round(len(common) / len(corpus), 3),
-        }
-        for name in SCORES:
-            agreement[name] = round(
-                float(
-                    cohen_kappa_score(
-                        first.loc[common, name], second.loc[common, name], weights="quadratic"
-                    )
-                ),
-                3,
-            )
-        agreement["flags"] = {
-            name: round(
-                float(
-                    cohen_kappa_score(
-                        first.loc[common, f"flag_{name}"], second.loc[common, f"flag_{name}"]
-                    )
-                ),
-                3,
-            )
-            for name in FLAGS
-        }
+        pair = label_agreement(load_first_annotation(path=path), load_second_annotation(path=path))
+        n = pair.pop("n")
+        agreement = {"n": n, "share_of_answers": round(n / len(corpus), 3), **pair}
         summary["agreement"] = agreement
     return summary
 
