@@ -165,6 +165,13 @@ RENAMES = {
 }
 
 
+def _write(path: Path, records: list[dict]) -> None:
+    """Write records as JSON lines (UTF-8, characters as they are)."""
+    with open(path, "w", encoding="utf-8") as fh:
+        for r in records:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
 def _rename(rec: dict, path: Path) -> dict:
     writer = path.stem.split("_")[-1]
     for old, new in RENAMES.get(writer, {}).items():
@@ -226,12 +233,8 @@ def main(argv: list[str]) -> int:
             print("\n".join(errors))
             return 1
         out.mkdir(parents=True, exist_ok=True)
-        with open(out / "jobs.jsonl", "w", encoding="utf-8") as fh:
-            for r in sorted(jobs, key=lambda r: r["jd_id"]):
-                fh.write(json.dumps(to_final(r), ensure_ascii=False) + "\n")
-        with open(out / "answers.jsonl", "w", encoding="utf-8") as fh:
-            for r in sorted(answers, key=lambda r: r["answer_id"]):
-                fh.write(json.dumps(to_final(r), ensure_ascii=False) + "\n")
+        _write(out / "jobs.jsonl", sorted(map(to_final, jobs), key=lambda r: r["jd_id"]))
+        _write(out / "answers.jsonl", sorted(map(to_final, answers), key=lambda r: r["answer_id"]))
         print(f"wrote {len(jobs)} jobs and {len(answers)} answers to {out}")
         return 0
     if argv[:1] == ["append"] and len(argv) >= 4:
@@ -255,7 +258,7 @@ def append(raw: Path, corpus: Path, split: str, writers: list[str] | None = None
     old_jobs = _read(corpus / "jobs.jsonl")
     old_answers = _read(corpus / "answers.jsonl")
     splits = json.loads((corpus / "splits.json").read_text(encoding="utf-8"))
-    clash = {j["jd_id"] for j in jobs} & {j["jd_id"] for j in old_jobs}
+    clash = jd_ids & {j["jd_id"] for j in old_jobs}
     clash |= {a["answer_id"] for a in answers} & {a["answer_id"] for a in old_answers}
     if clash:
         errors.append(f"already in the corpus: {sorted(clash)}")
@@ -268,10 +271,8 @@ def append(raw: Path, corpus: Path, split: str, writers: list[str] | None = None
         rec.setdefault("labels_from", "first")
     new_jobs = sorted([*old_jobs, *map(to_final, jobs)], key=lambda r: r["jd_id"])
     new_answers = sorted([*old_answers, *map(to_final, answers)], key=lambda r: r["answer_id"])
-    for name, recs in (("jobs.jsonl", new_jobs), ("answers.jsonl", new_answers)):
-        with open(corpus / name, "w", encoding="utf-8") as fh:
-            for r in recs:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    _write(corpus / "jobs.jsonl", new_jobs)
+    _write(corpus / "answers.jsonl", new_answers)
     splits[split] = sorted([*splits[split], *(j["jd_id"] for j in jobs)])
     (corpus / "splits.json").write_text(json.dumps(splits, indent=1) + "\n", encoding="utf-8")
     print(f"appended {len(jobs)} jobs and {len(answers)} answers to {corpus} ({split})")
