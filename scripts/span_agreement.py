@@ -63,18 +63,7 @@ def main(argv: list[str] | None = None) -> dict:
             for r in recs
         ]
         second = [_offsets(r["text"], blind[r["id"]]) for r in recs]
-        ours = [
-            [
-                {
-                    "label": s.label,
-                    "start_char": s.start_char,
-                    "end_char": s.end_char,
-                    "bucket": s.bucket,
-                }
-                for s in extract(r["text"])
-            ]
-            for r in recs
-        ]
+        ours = [[s.to_dict() for s in extract(r["text"])] for r in recs]
         report[kind] = {
             "n": len(recs),
             "annotators": score_spans(gold, second, labels),
