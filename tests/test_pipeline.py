@@ -295,6 +295,18 @@ def test_title_boundary_cases(text, titles):
         ("I like Kitebird and its mission.", []),
         ("I moved to Kitebird after SQL training.", ["SQL"]),
         ("I'd pair on SQL with Priya next week.", ["SQL"]),
+        # a whole lowercase list item beside a known skill is a skill of the same kind
+        ("I know SQL, card sorting and journey maps.", ["SQL", "card sorting", "journey maps"]),
+        ("Skills: Python, webhooks, macros.", ["Python", "webhooks", "macros"]),
+        ("I trained in Excel and stormwater modelling.", ["Excel", "stormwater modelling"]),
+        # ... but not a filler, a verb, an everyday word or the start of a longer clause
+        ("I know SQL and, honestly, not much else.", ["SQL"]),
+        ("I use Excel and learn fast.", ["Excel"]),
+        ("I use Excel and eventually want more.", ["Excel"]),
+        ("I use SQL and feedback.", ["SQL"]),
+        ("I know SQL and the team knows me.", ["SQL"]),
+        ("I use SQL and nurses trust me.", ["SQL"]),
+        ("I use SQL and managers like the dashboards.", ["SQL"]),
     ],
 )
 def test_listed_tools(text, skills):

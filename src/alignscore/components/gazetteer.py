@@ -36,6 +36,7 @@ from spacy.util import ensure_path
 from ..extensions import register_extensions
 from ..labels import SKILL, SPANS_KEY, TITLE
 from ..resources import lemma_forms, read_lexicon
+from ..spelling import common_words
 from ._spans import BatchedPipe
 
 __all__ = ["Gazetteer", "make_gazetteer"]
@@ -380,6 +381,15 @@ ACRONYM_STOP = frozenset(
 STOP_WORDS_SET: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
 # what separates the members of a list of tools ("Klaviyo, Shopify and SQL")
 LIST_MARKS = frozenset({",", "/", "&", "+", ";"})
+# a plain-word list item (Gazetteer._list_item): its length, what may end it, what rules it out
+LIST_ITEM_WORDS = 3
+LIST_ITEM_ENDS = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "-", "/", "+", "&"})
+LIST_FILLERS = frozenset(
+    {"um", "uh", "like", "probably", "maybe", "obviously", "eventually", "esp", "incl", "etc",
+     "stuff", "things", "thing", "yeah", "honestly", "basically", "really", "also", "later",
+     "first", "lot", "bit", "including", "plus"}
+)  # fmt: skip
+RARE_LOG_PROB = -12.0  # one word alone is a listed skill only if rarer than this
 YEAR = re.compile(r"^(19|20)\d\d$")
 # Degrees are SKILLs (guide 4): abbreviations with their exact case; in text typed without
 # capitals their lowercase forms.
@@ -629,7 +639,8 @@ class Gazetteer(BatchedPipe):
         A tool the taxonomies lack ("Pipedrive", "Tranman") reads as a skill when it sits in a
         list (commas, "and", "or", "/") next to one they know. The name must look like one
         (capitals or digits) and not be an English word, so a company or a person named in the
-        same sentence outside the list stays out.
+        same sentence outside the list stays out. Plain words listed there ("SQL, card sorting
+        and journey maps") count when they make a whole list item (:meth:`_list_item`).
         """
         out: list[Span] = []
         queue = [s for s in spans if s.label_ == SKILL]
@@ -643,21 +654,69 @@ class Gazetteer(BatchedPipe):
                 ):
                     k += step
                     seps += 1
-                if not seps or not 0 <= k < len(doc) or taken[k] or not self._name_like(doc[k]):
+                if not seps or not 0 <= k < len(doc) or taken[k]:
                     continue
-                start = end = k
-                while 0 <= end + step < len(doc) and abs(end + step - k) < 3:
-                    nxt = end + step
-                    if taken[nxt] or not self._name_like(doc[nxt], follower=True):
-                        break
-                    end = nxt
-                lo, hi = min(start, end), max(start, end) + 1
+                if self._name_like(doc[k]):
+                    start = end = k
+                    while 0 <= end + step < len(doc) and abs(end + step - k) < 3:
+                        nxt = end + step
+                        if taken[nxt] or not self._name_like(doc[nxt], follower=True):
+                            break
+                        end = nxt
+                    lo, hi = min(start, end), max(start, end) + 1
+                else:
+                    item = self._list_item(doc, k, step, taken)
+                    if item is None:
+                        continue
+                    lo, hi = item
                 for j in range(lo, hi):
                     taken[j] = True
                 tool = Span(doc, lo, hi, label=SKILL, span_id=doc[lo:hi].text.lower())
                 out.append(tool)
                 queue.append(tool)
         return out
+
+    def _list_item(self, doc: Doc, k: int, step: int, taken: list[bool]) -> tuple[int, int] | None:
+        """A whole list item of 1-3 plain words from ``k`` on (``step`` gives the direction).
+
+        "SQL, card sorting and journey maps": the item must end where the list goes on or the
+        sentence does (a list mark, "and", "or", punctuation, a line break or another SKILL), so
+        the first words of a longer clause ("SQL and the team knows me") are not taken. No word
+        may be a stop word, a filler ("honestly", "um") or end in "-ly"; the item may not start
+        with a goal verb ("learn fast"), be a role noun, or be one everyday word ("feedback").
+        """
+        n = len(doc)
+        words: list[int] = []
+        j = k
+        while 0 <= j < n and len(words) <= LIST_ITEM_WORDS:
+            tok = doc[j]
+            low = tok.lower_
+            if taken[j] or not tok.is_alpha or low in STOP_WORDS_SET:
+                break
+            if low in LIST_FILLERS or low.endswith("ly"):
+                return None
+            words.append(j)
+            j += step
+        if not words or len(words) > LIST_ITEM_WORDS:
+            return None
+        if 0 <= j < n and not (
+            taken[j]
+            or doc[j].is_space
+            or doc[j].text in LIST_ITEM_ENDS
+            or doc[j].lower_ in ("and", "or")
+        ):
+            return None
+        lo, hi = min(words), max(words) + 1
+        first, last = doc[lo], doc[hi - 1]
+        if first.lemma_ in self.goal_verbs and first.lower_ not in self.skill_heads:
+            return None
+        if hi - lo > 1 and first.lower_.endswith("ing") and first.lower_ not in self.skill_heads:
+            return None  # "reviewing facility reports": a duty, not a skill's name
+        if last.norm_ in self.role_nouns or last.lower_ in self.role_nouns:
+            return None
+        if hi - lo == 1 and common_words().get(first.lower_, RARE_LOG_PROB) > RARE_LOG_PROB:
+            return None  # "feedback", "day": too everyday to be a skill on their own
+        return lo, hi
 
     def _name_like(self, tok: Any, follower: bool = False) -> bool:
         """A token that looks like a product name: capitals or digits, not an English word."""
