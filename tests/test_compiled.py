@@ -85,8 +85,11 @@ def test_tree_walk_text_model_and_calibration_each_match(data, fitted):
     assert np.abs(text - text_fitted).max() < 1e-12
     design = fitted._design(X, text_fitted)
     raw = model._raw_predict(design)
+    # same leaves, same summation order; overall's trees read the other scores' raw sums
+    assert np.array_equal(raw, fitted._raw_predict(design))
     for k, est in enumerate(fitted.estimators_):
-        assert np.array_equal(raw[:, k], est.predict(design))  # same leaves, same summation order
+        if not fitted.stacked_[k]:
+            assert np.array_equal(raw[:, k], est.predict(design))
     grid = np.linspace(raw.min() - 1, raw.max() + 1, 500)
     for (xs, ys), calibrator in zip(model._calibration, fitted.calibrators_, strict=True):
         assert np.abs(np.interp(grid, xs, ys) - calibrator.predict(grid)).max() < 1e-12
@@ -98,8 +101,28 @@ def test_leaf_values_include_the_learning_rate(data):
     slow = RubricScorer(max_iter=10, learning_rate=0.05, n_splits=2).fit(numeric, y, groups=groups)
     model = slow.compile()
     design = numeric.to_numpy(dtype=float)
+    raw = model._raw_predict(design)
     for k, est in enumerate(slow.estimators_):
-        assert np.array_equal(model._raw_predict(design)[:, k], est.predict(design))
+        stacked = np.hstack([design, raw[:, slow.stack_sources_]]) if slow.stacked_[k] else design
+        assert np.array_equal(raw[:, k], est.predict(stacked))
+
+
+def test_overall_is_stacked_on_the_other_scores(data):
+    X, y, groups = data
+    numeric = X.drop(columns=["answer_text"])
+    stacked = RubricScorer(max_iter=10, n_splits=2).fit(numeric, y, groups=groups)
+    plain = RubricScorer(max_iter=10, n_splits=2, stack_overall=False)
+    plain.fit(numeric, y, groups=groups)
+    overall = list(SCORES).index("overall")
+    assert stacked.stacked_ == [k == overall for k in range(len(SCORES))]
+    assert sorted(stacked.stack_sources_) == sorted(set(range(len(SCORES))) - {overall})
+    assert stacked.estimators_[overall].n_features_in_ == numeric.shape[1] + len(SCORES) - 1
+    assert plain.stack_sources_ == [] and not any(plain.stacked_)
+    # the sub-scores do not depend on the stacking; both compile to what they predict
+    parts = slice(0, overall)
+    assert np.array_equal(stacked.predict(numeric)[:, parts], plain.predict(numeric)[:, parts])
+    for est in (stacked, plain):
+        assert np.abs(est.compile().predict(numeric) - est.predict(numeric)).max() < 1e-12
 
 
 def test_plain_array_and_texts_give_the_same_as_a_frame(data, fitted):

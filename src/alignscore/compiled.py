@@ -9,7 +9,9 @@ the fitted model computes, which is little:
   (the leaf values already include the learning rate), a missing value going where the node's
   ``missing_go_to_left`` says;
 - per target, the isotonic calibrator: linear interpolation between its thresholds, clipped at
-  both ends.
+  both ends;
+- the stacking: a stacked target's trees (``overall``'s) read the design extended by the raw
+  tree sums of the ``stack_sources`` targets, so those are walked first.
 
 :meth:`CompiledScorer.from_estimator` copies these out of a fitted ``RubricScorer``;
 :meth:`~CompiledScorer.to_arrays` / :meth:`~CompiledScorer.from_arrays` turn them into named arrays
@@ -51,7 +53,7 @@ _MAX_CACHED_TERMS = 200_000  # the term cache starts again past this size
 __all__ = ["FORMAT", "CompiledScorer", "band_of", "float_of"]
 
 #: name and version of the array layout written by :meth:`CompiledScorer.to_arrays`
-FORMAT = "alignscore.compiled.v1"
+FORMAT = "alignscore.compiled.v2"
 
 
 def float_of(band_value: np.ndarray) -> np.ndarray:
@@ -113,6 +115,8 @@ class CompiledScorer:
         self.n_features_in_ = len(self.feature_names_in_)
         self.text_column: str = str(a["text_column"])
         self.uses_text_ = bool(a["uses_text"])
+        self._stack_sources = a["stack_sources"].astype(np.intp)
+        self._stacked = a["stacked"].astype(bool)
         self._prepare_trees(a)
         self._calibration = [
             (a["calib_x"][lo:hi], a["calib_y"][lo:hi])
@@ -205,6 +209,8 @@ class CompiledScorer:
             "text_idf": text_idf,
             "text_coef": text_coef,
             "text_intercept": text_intercept,
+            "stack_sources": np.asarray(getattr(model, "stack_sources_", []), dtype=np.int64),
+            "stacked": np.asarray(getattr(model, "stacked_", [False] * n_targets), dtype=bool),
         }
         return cls.from_arrays(arrays)
 
@@ -327,25 +333,42 @@ class CompiledScorer:
             out[:, k] = np.bincount(row, weights=weight * self._coef[col, k], minlength=n)
         return out + self._intercept
 
-    def _raw_predict(self, design: np.ndarray) -> np.ndarray:
-        """Boosted-tree sums per target (before calibration), shape (n_samples, n_targets)."""
+    def _leaf_values(self, design: np.ndarray, targets: list[int]) -> dict[int, np.ndarray]:
+        """The leaf value each row reaches in every tree of ``targets``, per target."""
+        bounds = self._tree_bounds
+        trees = np.concatenate([np.arange(bounds[k], bounds[k + 1]) for k in targets])
         n = len(design)
-        node = np.broadcast_to(self._roots, (n, len(self._roots))).copy()
+        node = np.broadcast_to(self._roots[trees], (n, len(trees))).copy()
         rows = np.arange(n)[:, None]
         for _ in range(self._depth):
             x = design[rows, self._feature[node]]
             go_left = np.where(np.isnan(x), self._missing_left[node], x <= self._threshold[node])
             node = np.where(go_left, self._left[node], self._right[node])
-        leaf_values = self._value[node]
+        values = self._value[node]
+        out, at = {}, 0
+        for k in targets:
+            size = bounds[k + 1] - bounds[k]
+            out[k] = values[:, at : at + size]
+            at += size
+        return out
+
+    def _raw_predict(self, design: np.ndarray) -> np.ndarray:
+        """Boosted-tree sums per target (before calibration), shape (n_samples, n_targets)."""
+        n = len(design)
         out = np.empty((n, len(self._baseline)))
-        for k, (lo, hi) in enumerate(
-            zip(self._tree_bounds[:-1], self._tree_bounds[1:], strict=True)
-        ):
-            total = np.zeros(n)
-            total += self._baseline[k]
-            for t in range(lo, hi):  # tree by tree, in scikit-learn's order of summation
-                total += leaf_values[:, t]
-            out[:, k] = total
+        first = [k for k in range(len(self._baseline)) if not self._stacked[k]]
+        stages = [(first, design)]
+        if len(first) < len(self._baseline):
+            stages.append(([k for k in range(len(self._baseline)) if self._stacked[k]], None))
+        for targets, stage_design in stages:
+            if stage_design is None:  # the stacked targets read the sources' raw sums
+                stage_design = np.hstack([design, out[:, self._stack_sources]])
+            for k, leaf_values in self._leaf_values(stage_design, targets).items():
+                total = np.zeros(n)
+                total += self._baseline[k]
+                for t in range(leaf_values.shape[1]):  # in scikit-learn's order of summation
+                    total += leaf_values[:, t]
+                out[:, k] = total
         return out
 
     def predict_band_values(self, X: Any, *, texts: Sequence[str] | None = None) -> np.ndarray:
@@ -421,6 +444,8 @@ _ARRAY_NAMES = (
     "text_idf",
     "text_coef",
     "text_intercept",
+    "stack_sources",
+    "stacked",
 )
 
 
@@ -454,8 +479,9 @@ def _check_arrays(a: Mapping[str, np.ndarray]) -> None:
             if ((child <= 0) | (child >= size[inner])).any():
                 problems.append(f"{name} pointing inside its tree")
         feature = a["node_feature"][inner]
-        if ((feature < 0) | (feature >= n_design)).any():
-            problems.append(f"split features below {n_design}")
+        n_stacked_design = n_design + len(a["stack_sources"])
+        if ((feature < 0) | (feature >= n_stacked_design)).any():
+            problems.append(f"split features below {n_stacked_design}")
     calib = a["calib_offsets"]
     if len(calib) != n_targets + 1 or calib[0] != 0 or calib[-1] != len(a["calib_x"]):
         problems.append("one calibration curve per target")
@@ -468,6 +494,11 @@ def _check_arrays(a: Mapping[str, np.ndarray]) -> None:
         problems.append("idf and coefficients for every kept text column")
     if len(a["text_intercept"]) != n_targets:
         problems.append("one text intercept per target")
+    sources, stacked = a["stack_sources"], a["stacked"].astype(bool)
+    if len(stacked) != n_targets:
+        problems.append("one stacked flag per target")
+    elif ((sources < 0) | (sources >= n_targets)).any() or stacked[sources].any():
+        problems.append("stack sources that are unstacked targets")
     if len(a["feature_names_in"]) < n_numeric:
         problems.append("feature names covering the numeric features")
     if problems:

@@ -7,6 +7,9 @@ When X carries the answer text (column ``text_column``), a TF-IDF ridge model pe
 1-2 grams hashed with CRC-32 by :mod:`alignscore.hashing`, columns seen in at least two training
 answers) adds its prediction as one more feature (out-of-fold while fitting, so the boosted model
 never sees a prediction made from its own training row).
+``overall`` is the rubric's holistic judgement, learned from its own label; with
+``stack_overall`` (the default) its regressor also reads the raw predictions of the three other
+scores (out-of-fold while fitting), as a rater forms the overall view after the parts.
 The reported float is ``(band - 1) / 4`` of that calibrated value, clipped to [0, 1]; the 1-5 band
 is its rounding. Both come from one monotone map, so the band never disagrees with the float.
 :meth:`RubricScorer.compile` turns the fitted model into a
@@ -59,6 +62,8 @@ class RubricScorer(BaseEstimator):
         n_splits: Folds (grouped) for the out-of-fold calibration predictions.
         text_column: Column of X holding the answer text, if any (not a numeric feature).
         text_alpha: Ridge penalty of the text models.
+        stack_overall: Whether ``overall``'s regressor also reads the other scores' raw
+            predictions.
         random_state: Seed.
     """
 
@@ -73,6 +78,7 @@ class RubricScorer(BaseEstimator):
         n_splits: int = 5,
         text_column: str = "answer_text",
         text_alpha: float = 10.0,
+        stack_overall: bool = True,
         random_state: int | None = 0,
     ) -> None:
         self.max_iter = max_iter
@@ -83,6 +89,7 @@ class RubricScorer(BaseEstimator):
         self.n_splits = n_splits
         self.text_column = text_column
         self.text_alpha = text_alpha
+        self.stack_overall = stack_overall
         self.random_state = random_state
 
     def _regressor(self) -> HistGradientBoostingRegressor:
@@ -182,17 +189,33 @@ class RubricScorer(BaseEstimator):
                 text_oof[te] = self._text_predict(vec, ridges, texts.iloc[te])
             self.text_tfidf_, self.text_models_ = self._text_models(texts, Y.astype(float))
         Xa = self._design(X, text_oof)
-        self.estimators_ = []
-        self.calibrators_ = []
-        for k in range(len(SCORES)):
+        # targets whose raw predictions the stacked target reads, and which targets are stacked
+        self.stacked_ = [self.stack_overall and t == "overall" for t in SCORES]
+        self.stack_sources_ = [
+            k for k, t in enumerate(SCORES) if t != "overall" and self.stack_overall
+        ]
+        self.estimators_ = [None] * len(SCORES)
+        self.calibrators_ = [None] * len(SCORES)
+        raw_oof = np.zeros(Y.shape, dtype=float)
+        # the sources first: the stacked target reads their out-of-fold predictions
+        for k in sorted(range(len(SCORES)), key=lambda k: self.stacked_[k]):
+            design = np.hstack([Xa, raw_oof[:, self.stack_sources_]]) if self.stacked_[k] else Xa
             yk = Y[:, k].astype(float)
-            oof = np.zeros(len(yk))
             for tr, te in folds:
-                oof[te] = clone(self._regressor()).fit(Xa[tr], yk[tr]).predict(Xa[te])
-            calibrator = IsotonicRegression(y_min=1.0, y_max=5.0, out_of_bounds="clip").fit(oof, yk)
-            self.estimators_.append(self._regressor().fit(Xa, yk))
-            self.calibrators_.append(calibrator)
+                model = clone(self._regressor()).fit(design[tr], yk[tr])
+                raw_oof[te, k] = model.predict(design[te])
+            calibrator = IsotonicRegression(y_min=1.0, y_max=5.0, out_of_bounds="clip")
+            self.calibrators_[k] = calibrator.fit(raw_oof[:, k], yk)
+            self.estimators_[k] = self._regressor().fit(design, yk)
         return self
+
+    def _raw_predict(self, Xa: np.ndarray) -> np.ndarray:
+        """Boosted-tree predictions per target before calibration, sources before the stacked."""
+        raw = np.zeros((len(Xa), len(self.estimators_)))
+        for k in sorted(range(len(self.estimators_)), key=lambda k: self.stacked_[k]):
+            design = np.hstack([Xa, raw[:, self.stack_sources_]]) if self.stacked_[k] else Xa
+            raw[:, k] = self.estimators_[k].predict(design)
+        return raw
 
     def predict_band_values(self, X: pd.DataFrame) -> np.ndarray:
         """Calibrated expected band (1.0-5.0) per target, shape (n_samples, 4)."""
@@ -204,12 +227,8 @@ class RubricScorer(BaseEstimator):
                     f"X lacks the text column {self.text_column!r} this model was fitted with."
                 )
             text_pred = self._text_predict(self.text_tfidf_, self.text_models_, X[self.text_column])
-        Xa = self._design(X, text_pred)
-        cols = [
-            cal.predict(est.predict(Xa))
-            for est, cal in zip(self.estimators_, self.calibrators_, strict=True)
-        ]
-        return np.column_stack(cols)
+        raw = self._raw_predict(self._design(X, text_pred))
+        return np.column_stack([cal.predict(raw[:, k]) for k, cal in enumerate(self.calibrators_)])
 
     def predict(self, X: pd.DataFrame) -> np.ndarray:
         """Calibrated floats in [0, 1], shape (n_samples, 4), in ``targets_`` order."""
