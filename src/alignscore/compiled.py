@@ -209,8 +209,8 @@ class CompiledScorer:
             "text_idf": text_idf,
             "text_coef": text_coef,
             "text_intercept": text_intercept,
-            "stack_sources": np.asarray(getattr(model, "stack_sources_", []), dtype=np.int64),
-            "stacked": np.asarray(getattr(model, "stacked_", [False] * n_targets), dtype=bool),
+            "stack_sources": np.asarray(model.stack_sources_, dtype=np.int64),
+            "stacked": np.asarray(model.stacked_, dtype=bool),
         }
         return cls.from_arrays(arrays)
 
@@ -356,13 +356,11 @@ class CompiledScorer:
         """Boosted-tree sums per target (before calibration), shape (n_samples, n_targets)."""
         n = len(design)
         out = np.empty((n, len(self._baseline)))
-        first = [k for k in range(len(self._baseline)) if not self._stacked[k]]
-        stages = [(first, design)]
-        if len(first) < len(self._baseline):
-            stages.append(([k for k in range(len(self._baseline)) if self._stacked[k]], None))
-        for targets, stage_design in stages:
-            if stage_design is None:  # the stacked targets read the sources' raw sums
-                stage_design = np.hstack([design, out[:, self._stack_sources]])
+        for stacked in (False, True):  # the sources first: the stacked targets read their sums
+            targets = [k for k in range(len(self._baseline)) if self._stacked[k] == stacked]
+            if not targets:
+                continue
+            stage_design = np.hstack([design, out[:, self._stack_sources]]) if stacked else design
             for k, leaf_values in self._leaf_values(stage_design, targets).items():
                 total = np.zeros(n)
                 total += self._baseline[k]

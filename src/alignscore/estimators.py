@@ -198,8 +198,8 @@ class RubricScorer(BaseEstimator):
         self.calibrators_ = [None] * len(SCORES)
         raw_oof = np.zeros(Y.shape, dtype=float)
         # the sources first: the stacked target reads their out-of-fold predictions
-        for k in sorted(range(len(SCORES)), key=lambda k: self.stacked_[k]):
-            design = np.hstack([Xa, raw_oof[:, self.stack_sources_]]) if self.stacked_[k] else Xa
+        for k in self._stack_order():
+            design = self._stacked_design(Xa, raw_oof, k)
             yk = Y[:, k].astype(float)
             for tr, te in folds:
                 model = clone(self._regressor()).fit(design[tr], yk[tr])
@@ -209,12 +209,19 @@ class RubricScorer(BaseEstimator):
             self.estimators_[k] = self._regressor().fit(design, yk)
         return self
 
+    def _stack_order(self) -> list[int]:
+        """Target indices with the unstacked ones (the stacking's sources) first."""
+        return sorted(range(len(self.stacked_)), key=self.stacked_.__getitem__)
+
+    def _stacked_design(self, Xa: np.ndarray, raw: np.ndarray, k: int) -> np.ndarray:
+        """Target ``k``'s input: ``Xa``, plus the sources' raw predictions if ``k`` is stacked."""
+        return np.hstack([Xa, raw[:, self.stack_sources_]]) if self.stacked_[k] else Xa
+
     def _raw_predict(self, Xa: np.ndarray) -> np.ndarray:
         """Boosted-tree predictions per target before calibration, sources before the stacked."""
         raw = np.zeros((len(Xa), len(self.estimators_)))
-        for k in sorted(range(len(self.estimators_)), key=lambda k: self.stacked_[k]):
-            design = np.hstack([Xa, raw[:, self.stack_sources_]]) if self.stacked_[k] else Xa
-            raw[:, k] = self.estimators_[k].predict(design)
+        for k in self._stack_order():
+            raw[:, k] = self.estimators_[k].predict(self._stacked_design(Xa, raw, k))
         return raw
 
     def predict_band_values(self, X: pd.DataFrame) -> np.ndarray:

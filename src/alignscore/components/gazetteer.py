@@ -381,9 +381,10 @@ ACRONYM_STOP = frozenset(
 STOP_WORDS_SET: frozenset[str] = frozenset(_SPACY_STOP_WORDS)
 # what separates the members of a list of tools ("Klaviyo, Shopify and SQL")
 LIST_MARKS = frozenset({",", "/", "&", "+", ";"})
+LIST_WORDS = frozenset({"and", "or"})
 # a plain-word list item (Gazetteer._list_item): its length, what may end it, what rules it out
 LIST_ITEM_WORDS = 3
-LIST_ITEM_ENDS = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "-", "/", "+", "&"})
+LIST_ITEM_ENDS = LIST_MARKS | frozenset({".", ":", "!", "?", "(", ")", "-"})
 LIST_FILLERS = frozenset(
     {"um", "uh", "like", "probably", "maybe", "obviously", "eventually", "esp", "incl", "etc",
      "stuff", "things", "thing", "yeah", "honestly", "basically", "really", "also", "later",
@@ -650,7 +651,7 @@ class Gazetteer(BatchedPipe):
                 k = span.end if step == 1 else span.start - 1
                 seps = 0
                 while 0 <= k < len(doc) and (
-                    doc[k].text in LIST_MARKS or doc[k].lower_ in ("and", "or")
+                    doc[k].text in LIST_MARKS or doc[k].lower_ in LIST_WORDS
                 ):
                     k += step
                     seps += 1
@@ -703,7 +704,7 @@ class Gazetteer(BatchedPipe):
             taken[j]
             or doc[j].is_space
             or doc[j].text in LIST_ITEM_ENDS
-            or doc[j].lower_ in ("and", "or")
+            or doc[j].lower_ in LIST_WORDS
         ):
             return None
         lo, hi = min(words), max(words) + 1
