@@ -68,5 +68,7 @@ def strip_punctuation(text: str) -> tuple[str, list[int]]:
 
     Letters, digits and white space are kept.
     """
-    keep = [i for i, c in enumerate(text) if c.isalnum() or c.isspace()]
+    from alignscore.noise import keeps
+
+    keep = [i for i, c in enumerate(text) if keeps(c)]
     return "".join(text[i] for i in keep), keep

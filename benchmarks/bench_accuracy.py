@@ -18,35 +18,26 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import platform
-import random
 import sys
 
 import sklearn
 import spacy
 
 import alignscore
-from _common import git_revision, strip_punctuation, write_result
+from _common import git_revision, write_result
 from alignscore.datasets import load_corpus
 from alignscore.labels import SCORES
+from alignscore.noise import strip_punctuation, swap_letters, transcript
 from alignscore.training import evaluate, format_report
-
-
-def _swap_letters(text: str, n: int, seed: int) -> str:
-    rng = random.Random(seed)
-    chars = list(text)
-    idx = [i for i in range(len(chars) - 1) if chars[i].isalpha() and chars[i + 1].isalpha()]
-    for i in rng.sample(idx, min(n, len(idx))):
-        chars[i], chars[i + 1] = chars[i + 1], chars[i]
-    return "".join(chars)
 
 
 PERTURBATIONS = {
     "lowercase": lambda text, seed: text.lower(),
     "capitals": lambda text, seed: text.upper(),
-    "no_punctuation": lambda text, seed: strip_punctuation(text)[0],
-    "swapped_letters": lambda text, seed: _swap_letters(text, 4, seed),
+    "no_punctuation": lambda text, seed: strip_punctuation(text),
+    "swapped_letters": lambda text, seed: swap_letters(text, 4, seed=seed),
     # a speech transcript without casing or punctuation
-    "transcript": lambda text, seed: strip_punctuation(text.lower())[0],
+    "transcript": lambda text, seed: transcript(text),
 }
 
 

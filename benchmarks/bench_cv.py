@@ -1,11 +1,12 @@
 """Grouped cross-validation of the scorer on train + dev: a steadier yardstick than dev alone.
 
 Dev has 104 answers to 8 postings, and a change to 19 training answers can move its QWK by 0.03.
-This script pools train and dev (546 answers, 42 postings), splits the postings into six folds
+This script pools train and dev (676 answers, 52 postings), splits the postings into six folds
 (two shuffles), fits :class:`~alignscore.estimators.RubricScorer` on five folds and scores the
-sixth, exactly as ``alignscore train`` fits it, and prints the mean QWK per score over both
-shuffles. Comparing two revisions of the pipeline or the features means running it at each.
-The test split is never read.
+sixth, exactly as ``alignscore train`` fits it (the five folds' answers and their noised copies,
+:func:`alignscore.training.training_rows`; only the clean answers of the sixth are scored), and
+prints the mean QWK per score over both shuffles. Comparing two revisions of the pipeline or the
+features means running it at each. The test split is never read.
 
 Prints a table and writes ``benchmarks/results/cv_<date>.json``.
 
@@ -19,21 +20,21 @@ from __future__ import annotations
 
 import argparse
 import sys
-
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from _common import run_meta, write_result
 from sklearn.metrics import cohen_kappa_score
 from threadpoolctl import threadpool_limits
 
-from _common import run_meta, write_result
 from alignscore.compiled import band_of
 from alignscore.datasets import load_corpus
 from alignscore.estimators import RubricScorer
 from alignscore.labels import SCORES
+from alignscore.noise import NOISES
 from alignscore.pipeline import load_pipeline
-from alignscore.training import model_features
+from alignscore.training import model_features, training_rows
 
 
 def grouped_cv(
@@ -42,6 +43,7 @@ def grouped_cv(
     group: str = "posting",
     X: pd.DataFrame | None = None,
     make_estimator: Any = None,
+    noises: tuple[str, ...] = tuple(NOISES),
 ) -> dict:
     """Mean and per-shuffle QWK of out-of-fold bands on train + dev, folds grouped by posting.
 
@@ -51,14 +53,20 @@ def grouped_cv(
         group: ``"posting"`` (the test split's setting: every scored posting unseen) or
             ``"field"`` (every scored field unseen, as for postings in a new trade; the
             18 fields of train + dev, the field being the posting id without its number).
-        X: The pair features (default: computed with the packaged pipeline).
+        X: The pair features of ``training_rows(corpus, noises)`` (default: computed with the
+            packaged pipeline).
         make_estimator: A callable returning the estimator to fit (default:
             ``RubricScorer(random_state=0)``, as ``alignscore train`` fits it).
+        noises: The noise kinds whose copies of the training folds' answers are trained on (as
+            ``alignscore train`` does); ``()`` for none.
     """
     corpus = load_corpus("all")
     corpus = corpus[corpus["split"] != "test"].reset_index(drop=True)
+    rows = training_rows(corpus, noises)
     if X is None:
-        X = model_features(corpus, load_pipeline())
+        X = model_features(rows, load_pipeline())
+    clean = (rows["noise"] == "").to_numpy()
+    source = rows["source"].to_numpy()
     make_estimator = make_estimator or (lambda: RubricScorer(random_state=0))
     groups = corpus["jd_id"]
     if group == "field":
@@ -69,15 +77,18 @@ def grouped_cv(
     for seed in range(shuffles):
         postings = np.array(sorted(groups.unique()))
         np.random.default_rng(seed).shuffle(postings)
-        fold = groups.map({p: i % folds for i, p in enumerate(postings)}).to_numpy()
+        fold = groups.map({p: i % folds for i, p in enumerate(postings)}).to_numpy()[source]
         pred = np.zeros((len(corpus), len(SCORES)))
         for k in range(folds):
-            tr, te = fold != k, fold == k
+            tr, te = fold != k, (fold == k) & clean
             with threadpool_limits(1):
                 est = make_estimator().fit(
-                    X[tr], corpus.loc[tr, list(SCORES)], groups=corpus.loc[tr, "jd_id"]
+                    X[tr],
+                    rows.loc[tr, list(SCORES)],
+                    groups=rows.loc[tr, "jd_id"],
+                    originals=clean[tr],
                 )
-            pred[te] = est.predict(X[te])
+            pred[source[te]] = est.predict(X[te])
         bands = band_of(pred)
         per_shuffle.append(
             {

@@ -204,19 +204,16 @@ def test_shipped_model_reproduces_its_dev_metrics(nlp):
 def test_shipped_model_is_the_compiled_fitted_model(nlp):
     """Refit as train() does: compiled equals fitted on dev, and equals the shipped arrays."""
     from alignscore.datasets import load_corpus
-    from alignscore.training import model_features
+    from alignscore.training import fit_scorer, model_features, training_rows
 
     shipped, _, meta = load_model(model_dir("default"))
     corpus = load_corpus("all")
-    X = model_features(corpus, nlp)
-    tr = (corpus["split"] == "train").to_numpy()
-    dev = (corpus["split"] == "dev").to_numpy()
-    fitted = RubricScorer(random_state=meta["random_state"]).fit(
-        X[tr], corpus.loc[tr, list(SCORES)], groups=corpus.loc[tr, "jd_id"]
-    )
-    expected = fitted.predict_band_values(X[dev])
-    assert np.abs(fitted.compile().predict_band_values(X[dev]) - expected).max() < 1e-9
-    assert np.abs(shipped.predict_band_values(X[dev]) - expected).max() < 1e-9
+    rows = training_rows(corpus[corpus["split"] == "train"])
+    fitted = fit_scorer(model_features(rows, nlp), rows, meta["random_state"])
+    X_dev = model_features(corpus[corpus["split"] == "dev"], nlp)
+    expected = fitted.predict_band_values(X_dev)
+    assert np.abs(fitted.compile().predict_band_values(X_dev) - expected).max() < 1e-9
+    assert np.abs(shipped.predict_band_values(X_dev) - expected).max() < 1e-9
 
 
 def test_scoring_imports_neither_sklearn_nor_skops(tmp_path):

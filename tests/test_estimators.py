@@ -73,3 +73,33 @@ def test_numeric_only_model(data):
     model = RubricScorer(max_iter=20).fit(X.drop(columns=["answer_text"]), y, groups=groups)
     assert not model.uses_text_
     assert model.predict(X.drop(columns=["answer_text"])).shape == (120, 4)
+
+
+def test_text_vocabulary_counts_original_answers_only(data):
+    """A word seen in one answer and again in its noised copy is still seen in one answer."""
+    from alignscore.hashing import column
+
+    X, y, groups = data
+    X = X.copy()
+    X.loc[0, "answer_text"] = "i want to master sql and kubernetes"
+    copy = X.iloc[[0]].copy()
+    X2 = pd.concat([X, copy], ignore_index=True)
+    y2 = pd.concat([y, y.iloc[[0]]], ignore_index=True)
+    groups2 = np.append(groups, groups[0])  # the copy stays in its answer's fold
+    originals = np.append(np.ones(len(X), dtype=bool), False)
+    kept = {
+        flag: set(
+            RubricScorer(max_iter=10)
+            .fit(X2, y2, groups=groups2, originals=None if flag else originals)
+            .text_tfidf_.kept_columns_.tolist()
+        )
+        for flag in (True, False)
+    }
+    rare = column("kubernetes")
+    assert rare in kept[True]  # counted twice when the copy counts as an answer
+    assert rare not in kept[False]
+    assert column("sql") in kept[False]  # seen in many original answers
+    with pytest.raises(InvalidInputError, match="originals"):
+        RubricScorer(max_iter=10).fit(X2, y2, groups=groups2, originals=[True, False])
+    with pytest.raises(InvalidInputError, match="originals"):
+        RubricScorer(max_iter=10).fit(X2, y2, groups=groups2, originals=np.zeros(len(X2), bool))

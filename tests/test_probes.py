@@ -8,6 +8,7 @@ import pytest
 
 from alignscore import score
 from alignscore.datasets import load_jobs
+from alignscore.noise import strip_punctuation, swap_letters, transcript
 
 TEST_JOBS = load_jobs("test")
 OFF_TOPIC = (
@@ -51,23 +52,10 @@ STRONG = (
 )
 
 
-def _swap_letters(text: str, n: int, seed: int = 0) -> str:
-    rng = random.Random(seed)
-    chars = list(text)
-    idx = [i for i in range(len(chars) - 1) if chars[i].isalpha() and chars[i + 1].isalpha()]
-    for i in rng.sample(idx, n):
-        chars[i], chars[i + 1] = chars[i + 1], chars[i]
-    return "".join(chars)
-
-
 @pytest.mark.parametrize(
     "perturb",
-    [
-        str.lower,
-        lambda t: "".join(c for c in t if c.isalnum() or c.isspace()),
-        lambda t: _swap_letters(t, 4),
-    ],
-    ids=["lowercase", "no punctuation", "swapped letters"],
+    [str.lower, strip_punctuation, transcript, lambda t: swap_letters(t, 4, seed=0)],
+    ids=["lowercase", "no punctuation", "transcript", "swapped letters"],
 )
 def test_surface_noise_moves_no_score_by_more_than_a_tenth(perturb):
     jd = TEST_JOBS["job_description"].iloc[0]

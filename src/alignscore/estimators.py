@@ -6,7 +6,9 @@ predictions (folds grouped by job description) that maps the raw prediction to t
 When X carries the answer text (column ``text_column``), a TF-IDF ridge model per target (word
 1-2 grams hashed with CRC-32 by :mod:`alignscore.hashing`, columns seen in at least two training
 answers) adds its prediction as one more feature (out-of-fold while fitting, so the boosted model
-never sees a prediction made from its own training row).
+never sees a prediction made from its own training row). When the training rows include noised
+copies of answers (``originals`` in :meth:`RubricScorer.fit`), only the original answers count
+towards "seen in two answers": a word seen once, and again in its copy, stays out.
 ``overall`` is the rubric's holistic judgement, learned from its own label; with
 ``stack_overall`` (the default) its regressor also reads the raw predictions of the three other
 scores (out-of-fold while fitting), as a rater forms the overall view after the parts.
@@ -127,9 +129,12 @@ class RubricScorer(BaseEstimator):
         matrix.sort_indices()
         return matrix
 
-    def _text_models(self, texts: pd.Series, Y: np.ndarray) -> tuple[TfidfTransformer, list[Ridge]]:
+    def _text_models(
+        self, texts: pd.Series, Y: np.ndarray, originals: np.ndarray
+    ) -> tuple[TfidfTransformer, list[Ridge]]:
         counts = self._hashed(texts)
-        seen = np.asarray((counts > 0).sum(axis=0)).ravel() >= 2  # like min_df=2
+        # like min_df=2, counting original answers only
+        seen = np.asarray((counts[originals] > 0).sum(axis=0)).ravel() >= 2
         counts = counts[:, np.flatnonzero(seen)]
         tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
         tfidf.kept_columns_ = np.flatnonzero(seen)
@@ -153,13 +158,19 @@ class RubricScorer(BaseEstimator):
         Xa = num[list(self.numeric_features_)].to_numpy(dtype=float)
         return Xa if text_pred is None else np.hstack([Xa, text_pred])
 
-    def fit(self, X: pd.DataFrame, y: pd.DataFrame, groups: Any = None) -> RubricScorer:
+    def fit(
+        self, X: pd.DataFrame, y: pd.DataFrame, groups: Any = None, originals: Any = None
+    ) -> RubricScorer:
         """Fit the text models (if X has text), one regressor and one calibrator per target.
 
         Args:
             X: Pair features (one row per answer), optionally with the answer text column.
             y: The four targets as integer bands 1-5, one column each.
-            groups: Job-description ids, so that no fold splits a posting.
+            groups: Job-description ids, so that no fold splits a posting (a noised copy of an
+                answer must share its answer's group).
+            originals: Boolean per row, False for noised copies of another row
+                (:func:`alignscore.training.training_rows`); the text models' vocabulary is
+                counted on the originals only. Default: every row is an original.
 
         Returns:
             self
@@ -173,6 +184,13 @@ class RubricScorer(BaseEstimator):
         if len(num) != len(Y):
             raise InvalidInputError(f"X has {len(num)} rows but y has {len(Y)}.")
         groups = np.asarray(groups) if groups is not None else np.arange(len(num))
+        if originals is None:
+            originals = np.ones(len(num), dtype=bool)
+        originals = np.asarray(originals, dtype=bool)
+        if originals.shape != (len(num),) or not originals.any():
+            raise InvalidInputError(
+                f"originals must be {len(num)} booleans with at least one True."
+            )
         n_splits = min(self.n_splits, len(np.unique(groups)))
         folds = list(GroupKFold(n_splits=n_splits).split(num, Y[:, 0], groups))
         self.feature_names_in_ = np.asarray(X.columns, dtype=object)
@@ -185,9 +203,11 @@ class RubricScorer(BaseEstimator):
             texts = X[self.text_column].reset_index(drop=True)
             text_oof = np.zeros(Y.shape, dtype=float)
             for tr, te in folds:
-                vec, ridges = self._text_models(texts.iloc[tr], Y[tr].astype(float))
+                vec, ridges = self._text_models(texts.iloc[tr], Y[tr].astype(float), originals[tr])
                 text_oof[te] = self._text_predict(vec, ridges, texts.iloc[te])
-            self.text_tfidf_, self.text_models_ = self._text_models(texts, Y.astype(float))
+            self.text_tfidf_, self.text_models_ = self._text_models(
+                texts, Y.astype(float), originals
+            )
         Xa = self._design(X, text_oof)
         # targets whose raw predictions the stacked target reads, and which targets are stacked
         self.stacked_ = [self.stack_overall and t == "overall" for t in SCORES]

@@ -1,8 +1,9 @@
 """Train the default scorer from the corpus and evaluate it next to simple baselines.
 
-``train()`` fits :class:`~alignscore.estimators.RubricScorer` on the train split (folds grouped by
-job description), compiles it to a :class:`~alignscore.compiled.CompiledScorer` (checked to predict
-the same on dev) and writes ``models/<name>/``; ``evaluate()`` scores a split and returns, per
+``train()`` fits :class:`~alignscore.estimators.RubricScorer` on the train split and its noised
+copies (:func:`training_rows`; folds grouped by job description), compiles it to a
+:class:`~alignscore.compiled.CompiledScorer` (checked to predict the same on dev) and writes
+``models/<name>/``; ``evaluate()`` scores a split and returns, per
 score, quadratic weighted kappa of the bands, Spearman of the floats and MAE of the bands, the
 same for three baselines fitted on the same train split (answer length alone, TF-IDF cosine of
 answer and posting, a TF-IDF bag-of-words ridge), per-flag precision / recall / F1, and the
@@ -26,6 +27,7 @@ from .estimators import RubricScorer
 from .features import FLAG_ONLY_FEATURES, feature_frame
 from .flags import FlagThresholds
 from .labels import FLAGS, SCORES
+from .noise import NOISES, noised
 from .persistence import save_model
 from .pipeline import doc_text, load_pipeline, model_dir
 
@@ -33,9 +35,11 @@ __all__ = [
     "baseline_predictions",
     "corpus_features",
     "evaluate",
+    "fit_scorer",
     "metrics",
     "model_features",
     "train",
+    "training_rows",
 ]
 
 
@@ -55,6 +59,53 @@ def corpus_features(corpus: pd.DataFrame, nlp: Any = None) -> pd.DataFrame:
 def model_features(corpus: pd.DataFrame, nlp: Any = None) -> pd.DataFrame:
     """What the scorer is trained on: :func:`corpus_features` without the flag-only features."""
     return corpus_features(corpus, nlp).drop(columns=list(FLAG_ONLY_FEATURES))
+
+
+def training_rows(rows: pd.DataFrame, noises: tuple[str, ...] = tuple(NOISES)) -> pd.DataFrame:
+    """``rows`` followed by one noised copy of every row per noise kind, labels unchanged.
+
+    A lowercased, unpunctuated or mistyped answer says what the clean one says, so its copy
+    keeps the clean answer's labels and posting (and so its fold: folds are grouped by posting).
+    Learning from both teaches the scorer not to read surface noise as content
+    (:mod:`alignscore.noise`). Swapped letters are drawn with the seed ``"<answer_id>:<kind>"``,
+    so the copies are the same on every run.
+
+    Args:
+        rows: Corpus rows (columns ``answer_id`` and ``answer`` at least).
+        noises: Noise kinds, keys of :data:`alignscore.noise.NOISES`; empty for no copies.
+
+    Returns:
+        The rows and their copies on a fresh index, with two more columns: ``noise`` (the kind,
+        ``""`` for the originals) and ``source`` (the position in ``rows`` of the clean answer).
+    """
+    parts = []
+    for kind in ("", *noises):
+        part = rows.reset_index(drop=True).copy()
+        if kind:
+            part["answer"] = [
+                noised(text, kind, seed=f"{aid}:{kind}")
+                for text, aid in zip(part["answer"], part["answer_id"], strict=True)
+            ]
+        part["noise"] = kind
+        part["source"] = np.arange(len(rows))
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True)
+
+
+def fit_scorer(X: pd.DataFrame, rows: pd.DataFrame, random_state: int = 0) -> RubricScorer:
+    """Fit the default :class:`RubricScorer` on features ``X`` of corpus ``rows``.
+
+    As ``alignscore train`` does: folds grouped by ``jd_id``, and the rows whose ``noise`` is
+    set (:func:`training_rows`) marked as copies.
+    """
+    from threadpoolctl import threadpool_limits
+
+    originals = (rows["noise"] == "").to_numpy() if "noise" in rows.columns else None
+    # small data: one OpenMP thread is as fast, and does not stall when another process is busy
+    with threadpool_limits(1):
+        return RubricScorer(random_state=random_state).fit(
+            X, rows[list(SCORES)], groups=rows["jd_id"], originals=originals
+        )
 
 
 def _data_hash() -> str:
@@ -110,34 +161,29 @@ def baseline_predictions(
 
 
 def train(name: str = "default", *, random_state: int = 0) -> Path:
-    """Fit on the train split, compile, and save (with dev metrics) to ``models/<name>/``.
+    """Fit on the train split and its noised copies, compile, and save to ``models/<name>/``.
+
+    The copies come from :func:`training_rows`; the dev metrics are saved with the model.
 
     Raises:
         AlignScoreError: the compiled scorer does not reproduce the fitted one on dev.
     """
     corpus = load_corpus("all")
     nlp = load_pipeline()
-    X = model_features(corpus, nlp)
-    tr = (corpus["split"] == "train").to_numpy()
-    dev = (corpus["split"] == "dev").to_numpy()
-    from threadpoolctl import threadpool_limits
-
-    # small data: one OpenMP thread is as fast, and does not stall when another process is busy
-    with threadpool_limits(1):
-        fitted = RubricScorer(random_state=random_state).fit(
-            X[tr], corpus.loc[tr, list(SCORES)], groups=corpus.loc[tr, "jd_id"]
-        )
+    rows = training_rows(corpus[corpus["split"] == "train"])
+    fitted = fit_scorer(model_features(rows, nlp), rows, random_state)
     model = fitted.compile()
-    floats = model.predict(X[dev])
-    gap = float(np.abs(floats - fitted.predict(X[dev])).max())
+    dev_rows = corpus[corpus["split"] == "dev"]
+    X_dev = model_features(dev_rows, nlp)
+    floats = model.predict(X_dev)
+    gap = float(np.abs(floats - fitted.predict(X_dev)).max())
     if not gap < 1e-9:
         raise AlignScoreError(
             f"The compiled scorer differs from the fitted one by {gap:.3g} on dev; not saving it."
         )
     bands = band_of(floats)
     dev_metrics = {
-        t: metrics(corpus.loc[dev, t].to_numpy(), bands[:, k], floats[:, k])
-        for k, t in enumerate(SCORES)
+        t: metrics(dev_rows[t].to_numpy(), bands[:, k], floats[:, k]) for k, t in enumerate(SCORES)
     }
     return save_model(
         model,
@@ -145,7 +191,10 @@ def train(name: str = "default", *, random_state: int = 0) -> Path:
         thresholds=FlagThresholds(),
         metrics={"dev_before_rubric_caps": dev_metrics},
         data_sha256=_data_hash(),
-        extra={"trained_on": "train split", "random_state": random_state},
+        extra={
+            "trained_on": "train split, with one noised copy per kind: " + ", ".join(NOISES),
+            "random_state": random_state,
+        },
     )
 
 
