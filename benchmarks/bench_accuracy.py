@@ -8,7 +8,8 @@ Also measures robustness to surface noise: for the strong answers of each split 
 band >= 4), the share whose four scores all move by at most 0.1 when the answer is lowercased,
 typed in capitals, stripped of punctuation, or has four pairs of neighbouring letters swapped (the probe test's
 perturbations, applied to every strong answer instead of one), and when it is both lowercased
-and stripped, as a speech transcript comes.
+and stripped, as a speech transcript comes. Training adds the same kinds of noise to the train
+split's answers (:mod:`alignscore.noise`, other random draws), never to these.
 
 Usage: python benchmarks/bench_accuracy.py [--splits dev test]
 """
