@@ -12,7 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 def git_revision() -> str:
     """The checked-out commit, or "unknown" outside a git checkout."""
     try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        )
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
     return out.stdout.strip()
@@ -72,3 +74,21 @@ def strip_punctuation(text: str) -> tuple[str, list[int]]:
 
     keep = [i for i, c in enumerate(text) if keeps(c)]
     return "".join(text[i] for i in keep), keep
+
+
+def _perturbations() -> dict:
+    from alignscore.noise import strip_punctuation, swap_letters, transcript
+
+    return {
+        "lowercase": lambda text, seed: text.lower(),
+        "capitals": lambda text, seed: text.upper(),
+        "no_punctuation": lambda text, seed: strip_punctuation(text),
+        "swapped_letters": lambda text, seed: swap_letters(text, 4, seed=seed),
+        # a speech transcript without casing or punctuation
+        "transcript": lambda text, seed: transcript(text),
+    }
+
+
+#: the surface noise the robustness figures apply to strong answers, each a function of
+#: (text, seed); the seed is the answer's position among those perturbed
+PERTURBATIONS = _perturbations()

@@ -6,10 +6,10 @@ Test figures are final figures: nothing is tuned on them.
 
 Also measures robustness to surface noise: for the strong answers of each split (gold overall
 band >= 4), the share whose four scores all move by at most 0.1 when the answer is lowercased,
-typed in capitals, stripped of punctuation, or has four pairs of neighbouring letters swapped (the probe test's
-perturbations, applied to every strong answer instead of one), and when it is both lowercased
-and stripped, as a speech transcript comes. Training adds the same kinds of noise to the train
-split's answers (:mod:`alignscore.noise`, other random draws), never to these.
+typed in capitals, stripped of punctuation, or has four pairs of neighbouring letters swapped
+(the probe test's perturbations, applied to every strong answer instead of one), and when it is
+both lowercased and stripped, as a speech transcript comes. Training adds the same kinds of
+noise to the train split's answers (:mod:`alignscore.noise`, other random draws), never to these.
 
 Usage: python benchmarks/bench_accuracy.py [--splits dev test]
 """
@@ -23,28 +23,20 @@ import sys
 
 import sklearn
 import spacy
+from _common import PERTURBATIONS, git_revision, write_result
 
 import alignscore
-from _common import git_revision, write_result
 from alignscore.datasets import load_corpus
 from alignscore.labels import SCORES
-from alignscore.noise import strip_punctuation, swap_letters, transcript
 from alignscore.training import evaluate, format_report
 
 
-PERTURBATIONS = {
-    "lowercase": lambda text, seed: text.lower(),
-    "capitals": lambda text, seed: text.upper(),
-    "no_punctuation": lambda text, seed: strip_punctuation(text),
-    "swapped_letters": lambda text, seed: swap_letters(text, 4, seed=seed),
-    # a speech transcript without casing or punctuation
-    "transcript": lambda text, seed: transcript(text),
-}
-
-
 def robustness(split: str) -> dict:
-    """Per perturbation: share of strong answers whose scores all move by <= 0.1, and the
-    largest move."""
+    """Per perturbation: share of strong answers whose scores all move by <= 0.1, and the largest.
+
+    ``bench_cv.py`` measures the same over the out-of-fold scores of train + dev, a steadier
+    figure.
+    """
     corpus = load_corpus(split)
     strong = corpus[corpus["overall"] >= 4]
     answers, jds = list(strong["answer"]), list(strong["job_description"])

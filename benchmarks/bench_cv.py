@@ -8,6 +8,11 @@ sixth, exactly as ``alignscore train`` fits it (the five folds' answers and thei
 prints the mean QWK per score over both shuffles. Comparing two revisions of the pipeline or the
 features means running it at each. The test split is never read.
 
+Also the steadier robustness figure: for the strong answers (gold overall 4-5) among the scored
+ones, the share whose four scores all move by at most 0.1 under each surface noise of
+``bench_accuracy.py`` (lowercase, capitals, no punctuation, swapped letters, transcript), scored
+by the same out-of-fold models: about 300 strong answers instead of the test split's 45.
+
 Prints a table and writes ``benchmarks/results/cv_<date>.json``.
 
 With ``--group field`` the folds hold out whole fields (all postings of a trade), the setting of
@@ -24,7 +29,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from _common import run_meta, write_result
+from _common import PERTURBATIONS, run_meta, write_result
 from sklearn.metrics import cohen_kappa_score
 from threadpoolctl import threadpool_limits
 
@@ -44,6 +49,7 @@ def grouped_cv(
     X: pd.DataFrame | None = None,
     make_estimator: Any = None,
     noises: tuple[str, ...] = tuple(NOISES),
+    surface_noise: bool = True,
 ) -> dict:
     """Mean and per-shuffle QWK of out-of-fold bands on train + dev, folds grouped by posting.
 
@@ -59,6 +65,8 @@ def grouped_cv(
             ``RubricScorer(random_state=0)``, as ``alignscore train`` fits it).
         noises: The noise kinds whose copies of the training folds' answers are trained on (as
             ``alignscore train`` does); ``()`` for none.
+        surface_noise: Whether to measure how far the perturbations of ``PERTURBATIONS`` move
+            the out-of-fold scores of the strong answers.
     """
     corpus = load_corpus("all")
     corpus = corpus[corpus["split"] != "test"].reset_index(drop=True)
@@ -67,18 +75,28 @@ def grouped_cv(
         X = model_features(rows, load_pipeline())
     clean = (rows["noise"] == "").to_numpy()
     source = rows["source"].to_numpy()
+    noisy = {}
+    if surface_noise:
+        nlp = load_pipeline()
+        for name, perturb in PERTURBATIONS.items():
+            part = corpus.copy()
+            part["answer"] = [perturb(a, i) for i, a in enumerate(corpus["answer"])]
+            noisy[name] = model_features(part, nlp)
+    strong = (corpus["overall"] >= 4).to_numpy()
     make_estimator = make_estimator or (lambda: RubricScorer(random_state=0))
     groups = corpus["jd_id"]
     if group == "field":
         groups = groups.str.replace(r"-\d+$", "", regex=True)
     elif group != "posting":
         raise ValueError(f"group is 'posting' or 'field', got {group!r}")
-    per_shuffle = []
+    per_shuffle, moves = [], {name: [] for name in noisy}
     for seed in range(shuffles):
         postings = np.array(sorted(groups.unique()))
         np.random.default_rng(seed).shuffle(postings)
-        fold = groups.map({p: i % folds for i, p in enumerate(postings)}).to_numpy()[source]
+        answer_fold = groups.map({p: i % folds for i, p in enumerate(postings)}).to_numpy()
+        fold = answer_fold[source]
         pred = np.zeros((len(corpus), len(SCORES)))
+        noisy_pred = {name: np.zeros_like(pred) for name in noisy}
         for k in range(folds):
             tr, te = fold != k, (fold == k) & clean
             with threadpool_limits(1):
@@ -89,6 +107,11 @@ def grouped_cv(
                     originals=clean[tr],
                 )
             pred[source[te]] = est.predict(X[te])
+            for name, Xn in noisy.items():
+                scored = answer_fold == k
+                noisy_pred[name][scored] = est.predict(Xn[scored])
+        for name in noisy:
+            moves[name].append(np.abs(noisy_pred[name] - pred).max(axis=1)[strong])
         bands = band_of(pred)
         per_shuffle.append(
             {
@@ -104,6 +127,16 @@ def grouped_cv(
         "folds": folds,
         "qwk_mean": mean,
         "qwk_per_shuffle": per_shuffle,
+        "surface_noise": {
+            "n_strong": int(strong.sum()),
+            **{
+                name: {
+                    "share_within_0.1": round(float(np.mean(np.concatenate(m) <= 0.1)), 3),
+                    "max_move": round(float(np.concatenate(m).max()), 3),
+                }
+                for name, m in moves.items()
+            },
+        },
     }
 
 
@@ -122,6 +155,17 @@ def main(argv: list[str] | None = None) -> dict:
     )
     for t, v in report["qwk_mean"].items():
         print(f"  {t:<16}{v:.3f}")
+    noise = report["surface_noise"]
+    if len(noise) > 1:
+        print(
+            f"surface noise, {noise['n_strong']} strong answers (each shuffle): share with every "
+            "score within 0.1 "
+            + ", ".join(
+                f"{k} {v['share_within_0.1']:.2f} (max {v['max_move']:.2f})"
+                for k, v in noise.items()
+                if isinstance(v, dict)
+            )
+        )
     report["meta"] = run_meta()
     if not args.no_write:
         write_result("cv" if args.group == "posting" else "cv_field", report)

@@ -1,14 +1,14 @@
 """Text cleaning that keeps a map back to the caller's original string.
 
 Job postings arrive with HTML leftovers (``&amp;``, ``&nbsp;``, ``<br>``, ``<li>``) and answers
-with odd Unicode spaces. :func:`clean_text` turns them into plain text for tokenising and keeps,
+with odd Unicode spaces, tabs and runs of spaces (two after a full stop, text pasted from a form). :func:`clean_text` turns them into plain text for tokenising and keeps,
 for every character of the clean text, where it came from in the original, so that every span
 the pipeline reports indexes the caller's string exactly.
 
 Example:
     >>> c = clean_text("R&amp;D <b>lead</b>")
     >>> c.text
-    'R&D  lead '
+    'R&D lead '
     >>> start, end = c.to_original(0, 3)
     >>> "R&amp;D <b>lead</b>"[start:end]
     'R&amp;D'
@@ -35,7 +35,9 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 _BLOCK_TAGS = re.compile(r"</?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|table)\b", re.IGNORECASE)
-_ODD_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"})
+_ODD_SPACES = str.maketrans(
+    {c: " " for c in "\t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"}
+)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
 
 
@@ -62,8 +64,11 @@ def clean_text(text: str) -> CleanText:
     """Replace markup and entities by plain characters, keeping an offset map.
 
     Tags become a space (a newline for block tags such as ``<br>`` and ``<li>``), character
-    references become their character, odd Unicode spaces a plain space, and zero-width
-    characters disappear. Text without any of these is returned as is, with no map.
+    references become their character, tabs and odd Unicode spaces a plain space, a run of
+    spaces one space (spaCy would make the extra spaces a token of their own, which splits
+    the phrases the rules look for: "in  two years"), and zero-width characters disappear.
+    Newlines stay, since they end bullet lines. Text without any of these is returned as is,
+    with no map (a lone tab or odd space becomes a space in place, also with no map).
 
     Args:
         text: The caller's string.
@@ -74,19 +79,23 @@ def clean_text(text: str) -> CleanText:
     has_markup = "<" in text or "&" in text
     has_odd = _ZERO_WIDTH.search(text) is not None
     translated = text.translate(_ODD_SPACES)
-    if not has_markup and not has_odd:
+    if not has_markup and not has_odd and "  " not in translated:
         return CleanText(translated, text)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
 
+    def add(ch: str, start: int, end: int) -> None:
+        if ch == " " and pieces and pieces[-1] == " ":
+            return  # a run of spaces reads as one
+        pieces.append(ch)
+        starts.append(start)
+        ends.append(end)
+
     def keep(segment: str, offset: int) -> None:
         for i, ch in enumerate(segment):
-            if _ZERO_WIDTH.match(ch):
-                continue
-            pieces.append(ch)
-            starts.append(offset + i)
-            ends.append(offset + i + 1)
+            if not _ZERO_WIDTH.match(ch):
+                add(ch, offset + i, offset + i + 1)
 
     pos = 0
     for m in _MARKUP.finditer(translated) if has_markup else ():
@@ -101,9 +110,7 @@ def clean_text(text: str) -> CleanText:
         else:
             repl = "\n" if _BLOCK_TAGS.match(token) else " "
         for ch in repl:
-            pieces.append(ch)
-            starts.append(m.start())
-            ends.append(m.end())
+            add(ch, m.start(), m.end())
         pos = m.end()
     keep(translated[pos:], pos)
     return CleanText("".join(pieces), text, tuple(starts), tuple(ends))

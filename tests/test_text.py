@@ -1,0 +1,65 @@
+"""clean_text: runs of spaces and tabs read as one space, with offsets into the original."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from alignscore import extract
+from alignscore.labels import GOAL, HORIZON
+from alignscore.text import clean_text
+
+
+def labelled(text: str, label: str) -> list[str]:
+    """The spans of ``label`` in ``text``, with their white space made single."""
+    return [" ".join(s.text.split()) for s in extract(text) if s.label == label]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I want to lead.  Then mentor.", "I want to lead. Then mentor."),
+        ("In  two   years", "In two years"),
+        ("In\ttwo\t\tyears", "In two years"),
+        ("a \t b", "a b"),
+        ("line one  \n  line two", "line one \n line two"),  # newlines stay: they end bullets
+        ("- yr 1:  SQL\n\n- yr 2:  dbt", "- yr 1: SQL\n\n- yr 2: dbt"),
+        ("  leading and trailing  ", " leading and trailing "),
+        ("one space only", "one space only"),
+        ("R&amp;D <b>lead</b>", "R&D lead "),
+        ("x&nbsp; y", "x y"),
+    ],
+)
+def test_runs_of_spaces_and_tabs_become_one_space(text, expected):
+    clean = clean_text(text)
+    assert clean.text == expected
+    # every clean character maps back to a character of the original that reads the same
+    for i, ch in enumerate(clean.text):
+        start, end = clean.to_original(i, i + 1)
+        original = text[start:end]
+        assert (
+            original == ch
+            or html.unescape(original).replace("\xa0", " ") == ch
+            or (ch == " " and (original.isspace() or original.startswith("<")))
+        )
+
+
+def test_text_without_runs_keeps_no_offset_map():
+    assert clean_text("I want to lead the team.").starts is None
+    assert clean_text("In\ttwo years").starts is None  # a lone tab is a space, same length
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the next two years I want to master SQL.  Long term I want to lead the team.",
+        "In  the  next  two  years  I  want  to  master  SQL.",
+        "In the next two years\tI want to master SQL.",
+    ],
+)
+def test_spaced_out_text_keeps_its_goals_and_horizons(text):
+    single = " ".join(text.split())
+    assert labelled(text, GOAL) == labelled(single, GOAL)
+    assert labelled(text, HORIZON) == labelled(single, HORIZON)
+    assert labelled(text, HORIZON)
