@@ -63,3 +63,13 @@ def test_surface_noise_moves_no_score_by_more_than_a_tenth(perturb):
     noisy = score(perturb(STRONG), jd)
     for name in ("alignment", "specificity", "employer_focus", "overall"):
         assert abs(getattr(base, name) - getattr(noisy, name)) <= 0.1, name
+
+
+def test_doubled_spaces_and_tabs_change_no_score():
+    """Runs of spaces read as one space: the answer is the same answer."""
+    jd = TEST_JOBS["job_description"].iloc[0]
+    base = score(STRONG, jd)
+    spaced = score(STRONG.replace(" ", "  ").replace(". ", ".\t"), jd)
+    for name in ("alignment", "specificity", "employer_focus", "overall"):
+        assert getattr(spaced, name) == pytest.approx(getattr(base, name), abs=1e-12), name
+    assert spaced.flags == base.flags
