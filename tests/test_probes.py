@@ -73,3 +73,13 @@ def test_doubled_spaces_and_tabs_change_no_score():
     for name in ("alignment", "specificity", "employer_focus", "overall"):
         assert getattr(spaced, name) == pytest.approx(getattr(base, name), abs=1e-12), name
     assert spaced.flags == base.flags
+
+
+def test_an_echoed_question_changes_no_score():
+    """A transcript's "Q: <the question> A:" before the answer is not the candidate's words."""
+    jd = TEST_JOBS["job_description"].iloc[0]
+    base = score(STRONG, jd)
+    echoed = score("Q: How does this position align with your career goals?\nA: " + STRONG, jd)
+    for name in ("alignment", "specificity", "employer_focus", "overall"):
+        assert getattr(echoed, name) == pytest.approx(getattr(base, name), abs=1e-12), name
+    assert echoed.flags == base.flags

@@ -63,3 +63,38 @@ def test_spaced_out_text_keeps_its_goals_and_horizons(text):
     assert labelled(text, GOAL) == labelled(single, GOAL)
     assert labelled(text, HORIZON) == labelled(single, HORIZON)
     assert labelled(text, HORIZON)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Q: How does this position align with your career goals?\nA: I want to lead QA.",
+            "I want to lead QA.",
+        ),
+        (
+            "Question: How does this role fit your career goals? Answer: In two years, lead QA.",
+            "In two years, lead QA.",
+        ),
+        (
+            "Interviewer: how does this job align with your long-term goals?\n\nMe: I want to lead.",
+            "I want to lead.",
+        ),
+        (
+            "How does this position align with my career goals? Closely: I want to lead.",
+            "Closely: I want to lead.",
+        ),
+        # a question later in the answer, or one about something else, stays
+        (
+            "I want to lead QA. How does this align with my goals? Closely.",
+            "I want to lead QA. How does this align with my goals? Closely.",
+        ),
+        ("Why QA? Because I want to lead it.", "Why QA? Because I want to lead it."),
+        ("A: I want to lead QA.", "A: I want to lead QA."),
+    ],
+)
+def test_an_echoed_interview_question_is_dropped(text, expected):
+    clean = clean_text(text)
+    assert clean.text == expected
+    start, end = clean.to_original(0, len(clean.text))
+    assert text[start:end] == expected

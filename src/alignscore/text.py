@@ -35,10 +35,18 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 _BLOCK_TAGS = re.compile(r"</?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|table)\b", re.IGNORECASE)
-_ODD_SPACES = str.maketrans(
-    {c: " " for c in "\t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"}
-)
+_ODD_SPACES = str.maketrans({c: " " for c in "\t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"})
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
+# the interview question echoed at the start of an answer, as transcripts and forms give it
+# ("Q: How does this position align with your career goals? A: ..."): its first sentence, asking
+# how something aligns with or fits goals, with the speaker labels around it
+_ECHOED_QUESTION = re.compile(
+    r"\s*(?:(?:q|question|interviewer)\s*[:.)\-]\s*)?"
+    r"[^?.!\n]{0,160}?\b(?:align|fit|match|relate)\w*\b[^?.!\n]{0,160}?"
+    r"\b(?:careers?|goals?|ambitions?|plans?)\b[^?.!\n]{0,80}\?"
+    r"\s*(?:(?:a|answer|candidate|me|response)\s*[:.)\-]\s*)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +75,10 @@ def clean_text(text: str) -> CleanText:
     references become their character, tabs and odd Unicode spaces a plain space, a run of
     spaces one space (spaCy would make the extra spaces a token of their own, which splits
     the phrases the rules look for: "in  two years"), and zero-width characters disappear.
-    Newlines stay, since they end bullet lines. Text without any of these is returned as is,
-    with no map (a lone tab or odd space becomes a space in place, also with no map).
+    Newlines stay, since they end bullet lines. An interview question echoed at the very start
+    ("Q: How does this position align with your career goals? A: ...") is dropped with its
+    speaker labels: it is not the candidate's words. Text without any of these is returned as
+    is, with no map (a lone tab or odd space becomes a space in place, also with no map).
 
     Args:
         text: The caller's string.
@@ -79,7 +89,8 @@ def clean_text(text: str) -> CleanText:
     has_markup = "<" in text or "&" in text
     has_odd = _ZERO_WIDTH.search(text) is not None
     translated = text.translate(_ODD_SPACES)
-    if not has_markup and not has_odd and "  " not in translated:
+    echo = _ECHOED_QUESTION.match(translated)
+    if not has_markup and not has_odd and "  " not in translated and echo is None:
         return CleanText(translated, text)
     pieces: list[str] = []
     starts: list[int] = []
@@ -97,8 +108,8 @@ def clean_text(text: str) -> CleanText:
             if not _ZERO_WIDTH.match(ch):
                 add(ch, offset + i, offset + i + 1)
 
-    pos = 0
-    for m in _MARKUP.finditer(translated) if has_markup else ():
+    pos = echo.end() if echo is not None else 0
+    for m in _MARKUP.finditer(translated, pos) if has_markup else ():
         keep(translated[pos : m.start()], pos)
         token = m.group(0)
         if token.startswith("&"):
