@@ -107,6 +107,29 @@ def test_leaf_values_include_the_learning_rate(data):
         assert np.array_equal(raw[:, k], est.predict(stacked))
 
 
+@pytest.mark.parametrize("n_bags", [1, 3])
+def test_bags_of_boosted_regressors_compile_to_their_mean(data, n_bags):
+    X, y, groups = data
+    numeric = X.drop(columns=["answer_text"])
+    fitted = RubricScorer(max_iter=10, n_splits=2, n_bags=n_bags).fit(numeric, y, groups=groups)
+    model = fitted.compile()
+    arrays = model.to_arrays()
+    assert arrays["bags_per_target"].tolist() == [n_bags] * len(SCORES)
+    assert arrays["trees_per_bag"].tolist() == [10] * (n_bags * len(SCORES))
+    design = numeric.to_numpy(dtype=float)
+    raw = model._raw_predict(design)
+    for k, est in enumerate(fitted.estimators_):
+        # members fitted on different bootstrap samples: the bag is their mean, not one model
+        members = getattr(est, "estimators_", [est])
+        assert len(members) == n_bags
+        stacked = np.hstack([design, raw[:, fitted.stack_sources_]]) if fitted.stacked_[k] else design
+        assert np.array_equal(raw[:, k], est.predict(stacked))
+        if n_bags > 1:
+            assert not np.array_equal(members[0].predict(stacked), members[1].predict(stacked))
+    with pytest.raises(InvalidInputError, match="n_bags"):
+        RubricScorer(n_bags=0).fit(numeric, y, groups=groups)
+
+
 def test_overall_is_stacked_on_the_other_scores(data):
     X, y, groups = data
     numeric = X.drop(columns=["answer_text"])
@@ -151,7 +174,7 @@ def test_attributes_match_the_estimator(fitted):
     assert model.n_features_in_ == fitted.n_features_in_
     assert model.uses_text_ and model.text_column == fitted.text_column
     assert list(model.get_feature_names_out()) == list(SCORES)
-    assert repr(model) == "CompiledScorer(3 features, 120 trees, text=yes)"
+    assert repr(model) == "CompiledScorer(3 features, 600 trees, text=yes)"  # 4 targets x 5 bags x 30
 
 
 def test_empty_input(fitted):

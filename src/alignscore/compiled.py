@@ -5,9 +5,9 @@ the fitted model computes, which is little:
 
 - the text model: hashed word 1-2 gram counts (:mod:`alignscore.hashing`) of the kept columns,
   sublinear tf times idf, L2-normalised, dotted with the four ridge coefficient vectors;
-- per target, a gradient-boosted regressor: a baseline plus the leaf value each tree reaches
-  (the leaf values already include the learning rate), a missing value going where the node's
-  ``missing_go_to_left`` says;
+- per target, one or more gradient-boosted regressors (a bag, averaged): each a baseline plus the
+  leaf value each of its trees reaches (the leaf values already include the learning rate), a
+  missing value going where the node's ``missing_go_to_left`` says;
 - per target, the isotonic calibrator: linear interpolation between its thresholds, clipped at
   both ends;
 - the stacking: a stacked target's trees (``overall``'s) read the design extended by the raw
@@ -53,7 +53,7 @@ _MAX_CACHED_TERMS = 200_000  # the term cache starts again past this size
 __all__ = ["FORMAT", "CompiledScorer", "band_of", "float_of"]
 
 #: name and version of the array layout written by :meth:`CompiledScorer.to_arrays`
-FORMAT = "alignscore.compiled.v2"
+FORMAT = "alignscore.compiled.v3"
 
 
 def float_of(band_value: np.ndarray) -> np.ndarray:
@@ -74,6 +74,23 @@ def band_of(score: np.ndarray) -> np.ndarray:
         [1, 3, 3, 5]
     """
     return np.clip(np.floor(np.asarray(score, dtype=float) * 4.0 + 1.5), 1, 5).astype(int)
+
+
+def _bagged_regressors(model: Any) -> list[Any]:
+    """The gradient-boosted regressors whose mean ``model`` predicts: itself, or a bag's members.
+
+    Raises:
+        ValueError: a part this compiler does not know (a bag drawing features, a loss other
+            than squared error, a preprocessor).
+    """
+    bag = list(getattr(model, "estimators_", [model]))
+    every = np.arange(getattr(model, "n_features_in_", 0))
+    if any(not np.array_equal(f, every) for f in getattr(model, "estimators_features_", [])):
+        raise ValueError("Only bags whose members see every feature can be compiled.")
+    for est in bag:
+        if est.loss != "squared_error" or getattr(est, "_preprocessor", None) is not None:
+            raise ValueError("Only squared-error regressors on numeric arrays can be compiled.")
+    return bag
 
 
 def _str_array(values: Sequence[str] | np.ndarray) -> np.ndarray:
@@ -148,24 +165,25 @@ class CompiledScorer:
         if not hasattr(model, "estimators_"):
             raise ValueError("Fit the RubricScorer before compiling it.")
         values, features, thresholds, lefts, rights, leaves, missing_left = ([] for _ in range(7))
-        offsets, trees_per_target, baselines = [0], [], []
-        for est in model.estimators_:
-            if est.loss != "squared_error" or getattr(est, "_preprocessor", None) is not None:
-                raise ValueError("Only squared-error regressors on numeric arrays can be compiled.")
-            baselines.append(float(np.ravel(est._baseline_prediction)[0]))
-            trees_per_target.append(len(est._predictors))
-            for (predictor,) in est._predictors:
-                nodes = predictor.nodes
-                if nodes["is_categorical"].any():
-                    raise ValueError("Categorical splits cannot be compiled.")
-                values.append(nodes["value"])
-                features.append(nodes["feature_idx"])
-                thresholds.append(nodes["num_threshold"])
-                lefts.append(nodes["left"])
-                rights.append(nodes["right"])
-                leaves.append(nodes["is_leaf"])
-                missing_left.append(nodes["missing_go_to_left"])
-                offsets.append(offsets[-1] + len(nodes))
+        offsets, trees_per_bag, bags_per_target, baselines = [0], [], [], []
+        for target_model in model.estimators_:
+            bag = _bagged_regressors(target_model)
+            bags_per_target.append(len(bag))
+            for est in bag:
+                baselines.append(float(np.ravel(est._baseline_prediction)[0]))
+                trees_per_bag.append(len(est._predictors))
+                for (predictor,) in est._predictors:
+                    nodes = predictor.nodes
+                    if nodes["is_categorical"].any():
+                        raise ValueError("Categorical splits cannot be compiled.")
+                    values.append(nodes["value"])
+                    features.append(nodes["feature_idx"])
+                    thresholds.append(nodes["num_threshold"])
+                    lefts.append(nodes["left"])
+                    rights.append(nodes["right"])
+                    leaves.append(nodes["is_leaf"])
+                    missing_left.append(nodes["missing_go_to_left"])
+                    offsets.append(offsets[-1] + len(nodes))
         calib_x = [np.asarray(c.X_thresholds_, dtype=np.float64) for c in model.calibrators_]
         calib_y = [np.asarray(c.y_thresholds_, dtype=np.float64) for c in model.calibrators_]
         if any(c.out_of_bounds != "clip" for c in model.calibrators_):
@@ -192,7 +210,8 @@ class CompiledScorer:
             "text_column": np.asarray(str(model.text_column)),
             "uses_text": np.asarray(bool(model.uses_text_)),
             "baseline": np.asarray(baselines, dtype=np.float64),
-            "trees_per_target": np.asarray(trees_per_target, dtype=np.int64),
+            "bags_per_target": np.asarray(bags_per_target, dtype=np.int64),
+            "trees_per_bag": np.asarray(trees_per_bag, dtype=np.int64),
             "node_offsets": np.asarray(offsets, dtype=np.int64),
             "node_value": np.concatenate(values).astype(np.float64),
             "node_feature": np.concatenate(features).astype(np.int64),
@@ -252,7 +271,9 @@ class CompiledScorer:
         self._missing_left = a["node_missing_go_to_left"]
         self._value = a["node_value"]
         self._roots = offsets[:-1].astype(np.intp)
-        self._tree_bounds = np.cumsum([0, *a["trees_per_target"].tolist()])
+        # bag b holds trees tree_bounds[b]:tree_bounds[b + 1]; target k bags bag_bounds[k]:[k + 1]
+        self._tree_bounds = np.cumsum([0, *a["trees_per_bag"].tolist()])
+        self._bag_bounds = np.cumsum([0, *a["bags_per_target"].tolist()])
         self._baseline = a["baseline"]
         # number of steps from the roots to the deepest leaf
         depth, frontier = 0, self._roots[~leaf[self._roots]]
@@ -335,7 +356,7 @@ class CompiledScorer:
 
     def _leaf_values(self, design: np.ndarray, targets: list[int]) -> dict[int, np.ndarray]:
         """The leaf value each row reaches in every tree of ``targets``, per target."""
-        bounds = self._tree_bounds
+        bounds = self._tree_bounds[self._bag_bounds]  # tree bounds per target
         trees = np.concatenate([np.arange(bounds[k], bounds[k + 1]) for k in targets])
         n = len(design)
         node = np.broadcast_to(self._roots[trees], (n, len(trees))).copy()
@@ -355,18 +376,24 @@ class CompiledScorer:
     def _raw_predict(self, design: np.ndarray) -> np.ndarray:
         """Boosted-tree sums per target (before calibration), shape (n_samples, n_targets)."""
         n = len(design)
-        out = np.empty((n, len(self._baseline)))
+        out = np.empty((n, len(self.targets_)))
         for stacked in (False, True):  # the sources first: the stacked targets read their sums
-            targets = [k for k in range(len(self._baseline)) if self._stacked[k] == stacked]
+            targets = [k for k in range(len(self.targets_)) if self._stacked[k] == stacked]
             if not targets:
                 continue
             stage_design = np.hstack([design, out[:, self._stack_sources]]) if stacked else design
             for k, leaf_values in self._leaf_values(stage_design, targets).items():
-                total = np.zeros(n)
-                total += self._baseline[k]
-                for t in range(leaf_values.shape[1]):  # in scikit-learn's order of summation
-                    total += leaf_values[:, t]
-                out[:, k] = total
+                # each bag's sum, then their mean, in scikit-learn's order of summation
+                bags = range(self._bag_bounds[k], self._bag_bounds[k + 1])
+                first = self._tree_bounds[bags.start]
+                mean = np.zeros(n)
+                for b in bags:
+                    total = np.zeros(n)
+                    total += self._baseline[b]
+                    for t in range(self._tree_bounds[b], self._tree_bounds[b + 1]):
+                        total += leaf_values[:, t - first]
+                    mean += total
+                out[:, k] = mean / len(bags)
         return out
 
     def predict_band_values(self, X: Any, *, texts: Sequence[str] | None = None) -> np.ndarray:
@@ -431,7 +458,8 @@ _ARRAY_NAMES = (
     "text_column",
     "uses_text",
     "baseline",
-    "trees_per_target",
+    "bags_per_target",
+    "trees_per_bag",
     "node_offsets",
     *_NODE_ARRAYS,
     "calib_x",
@@ -456,10 +484,13 @@ def _check_arrays(a: Mapping[str, np.ndarray]) -> None:
     offsets = a["node_offsets"]
     n_nodes = len(a["node_value"])
     problems = []
-    if len(a["baseline"]) != n_targets or len(a["trees_per_target"]) != n_targets:
-        problems.append("one baseline and one tree count per target")
+    bags = a["bags_per_target"]
+    if len(bags) != n_targets or (bags < 1).any():
+        problems.append("at least one bag of trees per target")
+    if len(a["baseline"]) != int(bags.sum()) or len(a["trees_per_bag"]) != int(bags.sum()):
+        problems.append("one baseline and one tree count per bag")
     if (
-        len(offsets) != int(a["trees_per_target"].sum()) + 1
+        len(offsets) != int(a["trees_per_bag"].sum()) + 1
         or offsets[0] != 0
         or offsets[-1] != n_nodes
     ):

@@ -1,8 +1,11 @@
 """RubricScorer: one calibrated regressor per rubric score, in scikit-learn estimator form.
 
-Each target (``alignment``, ``specificity``, ``employer_focus``, ``overall``) gets a gradient-
-boosted regressor on the pair features, then an isotonic calibrator fitted on out-of-fold
-predictions (folds grouped by job description) that maps the raw prediction to the expected band.
+Each target (``alignment``, ``specificity``, ``employer_focus``, ``overall``) gets a bag of
+gradient-boosted regressors on the pair features (``n_bags`` of them, each fitted on a bootstrap
+sample of the rows, predictions averaged: one boosted model's prediction jumps where a small
+change to a feature crosses a split, and the average of several smooths those steps), then an
+isotonic calibrator fitted on out-of-fold predictions (folds grouped by job description) that
+maps the raw prediction to the expected band.
 When X carries the answer text (column ``text_column``), a TF-IDF ridge model per target (word
 1-2 grams hashed with CRC-32 by :mod:`alignscore.hashing`, columns seen in at least two training
 answers) adds its prediction as one more feature (out-of-fold while fitting, so the boosted model
@@ -37,7 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, clone
-from sklearn.ensemble import HistGradientBoostingRegressor
+from sklearn.ensemble import BaggingRegressor, HistGradientBoostingRegressor
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.isotonic import IsotonicRegression
 from sklearn.linear_model import Ridge
@@ -66,6 +69,8 @@ class RubricScorer(BaseEstimator):
         text_alpha: Ridge penalty of the text models.
         stack_overall: Whether ``overall``'s regressor also reads the other scores' raw
             predictions.
+        n_bags: Boosted regressors per target, each on a bootstrap sample (1: one regressor on
+            all rows, no bootstrap).
         random_state: Seed.
     """
 
@@ -81,6 +86,7 @@ class RubricScorer(BaseEstimator):
         text_column: str = "answer_text",
         text_alpha: float = 10.0,
         stack_overall: bool = True,
+        n_bags: int = 5,
         random_state: int | None = 0,
     ) -> None:
         self.max_iter = max_iter
@@ -92,10 +98,11 @@ class RubricScorer(BaseEstimator):
         self.text_column = text_column
         self.text_alpha = text_alpha
         self.stack_overall = stack_overall
+        self.n_bags = n_bags
         self.random_state = random_state
 
-    def _regressor(self) -> HistGradientBoostingRegressor:
-        return HistGradientBoostingRegressor(
+    def _regressor(self) -> HistGradientBoostingRegressor | BaggingRegressor:
+        boosted = HistGradientBoostingRegressor(
             max_iter=self.max_iter,
             learning_rate=self.learning_rate,
             max_depth=self.max_depth,
@@ -103,6 +110,11 @@ class RubricScorer(BaseEstimator):
             l2_regularization=self.l2_regularization,
             random_state=self.random_state,
         )
+        if self.n_bags == 1:
+            return boosted
+        # bootstrap rows through sample weights (scikit-learn does so for estimators taking
+        # them), every feature in every member: the compiled scorer walks the members' trees
+        return BaggingRegressor(boosted, n_estimators=self.n_bags, random_state=self.random_state)
 
     def _numeric(self, X: Any) -> pd.DataFrame:
         if not isinstance(X, pd.DataFrame):
@@ -183,6 +195,8 @@ class RubricScorer(BaseEstimator):
             raise InvalidInputError("targets must be integer bands 1-5.")
         if len(num) != len(Y):
             raise InvalidInputError(f"X has {len(num)} rows but y has {len(Y)}.")
+        if not isinstance(self.n_bags, int) or self.n_bags < 1:
+            raise InvalidInputError(f"n_bags must be a whole number >= 1, got {self.n_bags!r}.")
         groups = np.asarray(groups) if groups is not None else np.arange(len(num))
         if originals is None:
             originals = np.ones(len(num), dtype=bool)
