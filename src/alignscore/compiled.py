@@ -374,7 +374,11 @@ class CompiledScorer:
         return out
 
     def _raw_predict(self, design: np.ndarray) -> np.ndarray:
-        """Boosted-tree sums per target (before calibration), shape (n_samples, n_targets)."""
+        """Raw predictions per target (before calibration), shape (n_samples, n_targets).
+
+        A target's raw prediction is the mean, over its bag, of each member's baseline plus the
+        sum of the member's trees.
+        """
         n = len(design)
         out = np.empty((n, len(self.targets_)))
         for stacked in (False, True):  # the sources first: the stacked targets read their sums
