@@ -77,15 +77,13 @@ def strip_punctuation(text: str) -> tuple[str, list[int]]:
 
 
 def _perturbations() -> dict:
-    from alignscore.noise import strip_punctuation, swap_letters, transcript
+    """The noise kinds training augments with (``alignscore.noise.NOISES``), and capitals."""
+    from alignscore.noise import NOISES
 
     return {
-        "lowercase": lambda text, seed: text.lower(),
+        "lowercase": NOISES["lowercase"],
         "capitals": lambda text, seed: text.upper(),
-        "no_punctuation": lambda text, seed: strip_punctuation(text),
-        "swapped_letters": lambda text, seed: swap_letters(text, 4, seed=seed),
-        # a speech transcript without casing or punctuation
-        "transcript": lambda text, seed: transcript(text),
+        **{kind: NOISES[kind] for kind in ("no_punctuation", "swapped_letters", "transcript")},
     }
 
 

@@ -22,14 +22,13 @@ import sys
 
 import numpy as np
 from _common import run_meta, write_result
-from threadpoolctl import threadpool_limits
 
 from alignscore.compiled import band_of
 from alignscore.datasets import load_corpus
 from alignscore.estimators import RubricScorer
 from alignscore.labels import SCORES
 from alignscore.pipeline import load_pipeline
-from alignscore.training import model_features, training_rows
+from alignscore.training import fit_scorer, model_features, training_rows
 
 
 def steadiness(n_bags: int, drop: int = 10, repeats: int = 4, seed: int = 0) -> dict:
@@ -39,16 +38,9 @@ def steadiness(n_bags: int, drop: int = 10, repeats: int = 4, seed: int = 0) -> 
     rows = training_rows(corpus[corpus["split"] == "train"])
     X = model_features(rows, nlp)
     X_dev = model_features(corpus[corpus["split"] == "dev"], nlp)
-    originals = (rows["noise"] == "").to_numpy()
 
     def fit(keep: np.ndarray) -> RubricScorer:
-        with threadpool_limits(1):
-            return RubricScorer(n_bags=n_bags).fit(
-                X[keep],
-                rows.loc[keep, list(SCORES)],
-                groups=rows.loc[keep, "jd_id"],
-                originals=originals[keep],
-            )
+        return fit_scorer(X[keep], rows[keep], n_bags=n_bags)
 
     full = fit(np.ones(len(rows), dtype=bool)).predict(X_dev)
     rng = np.random.default_rng(seed)

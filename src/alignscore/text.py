@@ -1,9 +1,10 @@
 """Text cleaning that keeps a map back to the caller's original string.
 
 Job postings arrive with HTML leftovers (``&amp;``, ``&nbsp;``, ``<br>``, ``<li>``) and answers
-with odd Unicode spaces, tabs and runs of spaces (two after a full stop, text pasted from a form). :func:`clean_text` turns them into plain text for tokenising and keeps,
-for every character of the clean text, where it came from in the original, so that every span
-the pipeline reports indexes the caller's string exactly.
+with odd Unicode spaces, tabs and runs of spaces (two after a full stop, text pasted from a
+form). :func:`clean_text` turns them into plain text for tokenising and keeps, for every
+character of the clean text, where it came from in the original, so that every span the
+pipeline reports indexes the caller's string exactly.
 
 Example:
     >>> c = clean_text("R&amp;D <b>lead</b>")

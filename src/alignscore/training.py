@@ -92,8 +92,10 @@ def training_rows(rows: pd.DataFrame, noises: tuple[str, ...] = tuple(NOISES)) -
     return pd.concat(parts, ignore_index=True)
 
 
-def fit_scorer(X: pd.DataFrame, rows: pd.DataFrame, random_state: int = 0) -> RubricScorer:
-    """Fit the default :class:`RubricScorer` on features ``X`` of corpus ``rows``.
+def fit_scorer(
+    X: pd.DataFrame, rows: pd.DataFrame, random_state: int = 0, **params: Any
+) -> RubricScorer:
+    """Fit a :class:`RubricScorer` (default settings, or ``params``) on features ``X`` of ``rows``.
 
     As ``alignscore train`` does: folds grouped by ``jd_id``, and the rows whose ``noise`` is
     set (:func:`training_rows`) marked as copies.
@@ -103,7 +105,7 @@ def fit_scorer(X: pd.DataFrame, rows: pd.DataFrame, random_state: int = 0) -> Ru
     originals = (rows["noise"] == "").to_numpy() if "noise" in rows.columns else None
     # small data: one OpenMP thread is as fast, and does not stall when another process is busy
     with threadpool_limits(1):
-        return RubricScorer(random_state=random_state).fit(
+        return RubricScorer(random_state=random_state, **params).fit(
             X, rows[list(SCORES)], groups=rows["jd_id"], originals=originals
         )
 
