@@ -83,3 +83,20 @@ def test_an_echoed_question_changes_no_score():
     for name in ("alignment", "specificity", "employer_focus", "overall"):
         assert getattr(echoed, name) == pytest.approx(getattr(base, name), abs=1e-12), name
     assert echoed.flags == base.flags
+
+
+@pytest.mark.parametrize(
+    "wrap",
+    [
+        lambda t: "Thanks for the question! " + t + " Thank you.",
+        lambda t: "Great question. " + t + "\n\nThank you for your time!",
+    ],
+)
+def test_pleasantries_around_an_answer_change_no_score(wrap):
+    """Thanks before and after the answer say nothing about the candidate's goals."""
+    jd = TEST_JOBS["job_description"].iloc[0]
+    base = score(STRONG, jd)
+    wrapped = score(wrap(STRONG), jd)
+    for name in ("alignment", "specificity", "employer_focus", "overall"):
+        assert getattr(wrapped, name) == pytest.approx(getattr(base, name), abs=1e-12), name
+    assert wrapped.flags == base.flags

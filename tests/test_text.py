@@ -98,3 +98,42 @@ def test_an_echoed_interview_question_is_dropped(text, expected):
     assert clean.text == expected
     start, end = clean.to_original(0, len(clean.text))
     assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thanks for the question! I want to lead QA. Thank you.", "I want to lead QA."),
+        ("Thank you for asking. I want to lead QA.", "I want to lead QA."),
+        ("Great question. I want to lead QA.", "I want to lead QA."),
+        ("That's a great question! Thank you. I want to lead QA.", "I want to lead QA."),
+        ("I want to lead QA. Thank you for your time!", "I want to lead QA."),
+        ("I want to lead QA.\n\nThanks so much.", "I want to lead QA."),
+        ("thank you for the question, in 2 years I lead QA.", "in 2 years I lead QA."),
+        (
+            "Q: How does this role fit your goals?\nA: Thanks for asking. I want to lead QA.",
+            "I want to lead QA.",
+        ),
+        # thanks that say something stay
+        (
+            "Thank you for this chance to move into QA. I want to lead it.",
+            "Thank you for this chance to move into QA. I want to lead it.",
+        ),
+        (
+            "I want to lead QA, thanks to the mentoring here.",
+            "I want to lead QA, thanks to the mentoring here.",
+        ),
+        (
+            "I want to thank my team. I want to lead QA.",
+            "I want to thank my team. I want to lead QA.",
+        ),
+        # an answer that is nothing but thanks keeps its words
+        ("Thank you.", "Thank you."),
+        ("Great question. Thanks!", "Great question. Thanks!"),
+    ],
+)
+def test_pleasantries_around_an_answer_are_dropped(text, expected):
+    clean = clean_text(text)
+    assert clean.text == expected
+    start, end = clean.to_original(0, len(clean.text))
+    assert text[start:end] == expected

@@ -49,6 +49,46 @@ _ECHOED_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
+# pleasantries at the start or end of an answer ("Thanks for the question!", "Great question.",
+# "Thank you for your time."): a closed set of phrases, each ending at a mark of its own, so
+# that thanks which say something ("Thank you for this chance to move into QA") stay
+_THANKS = (
+    r"(?:thanks|thank\s+you|many\s+thanks)(?:\s+(?:so|very)\s+much)?(?:\s+again)?"
+    r"(?:\s+for\s+(?:(?:the|this|that|a|your)\s+)?"
+    r"(?:(?:great|good|interesting|important|lovely|excellent|wonderful)\s+)?"
+    r"(?:question|asking|having\s+me|your\s+time|listening|opportunity))?"
+)
+_PRAISE = (
+    r"(?:(?:that['\u2019]?s|that\s+is|what)\s+)?(?:(?:a|such\s+a)\s+)?(?:really\s+)?"
+    r"(?:great|good|interesting|excellent|fair|lovely)\s+question"
+)
+_LEADING_PLEASANTRY = re.compile(rf"\s*(?:{_THANKS}|{_PRAISE})\s*[.!,;:\-]+\s*", re.IGNORECASE)
+_TRAILING_PLEASANTRY = re.compile(
+    rf"(?<=[.!?\n>])\s*(?:{_THANKS}|cheers)\s*[.!]*\s*$", re.IGNORECASE
+)
+_WORD = re.compile(r"\w")
+
+
+def _answer_bounds(text: str) -> tuple[int, int]:
+    """Where the candidate's own words start and end in ``text``.
+
+    An echoed question before them and pleasantries around them are left out (the pleasantries
+    are kept when nothing would be left without them).
+    """
+    echo = _ECHOED_QUESTION.match(text)
+    start = echo.end() if echo is not None else 0
+    pos = start
+    for _ in range(3):
+        lead = _LEADING_PLEASANTRY.match(text, pos)
+        if lead is None:
+            break
+        pos = lead.end()
+    trail = _TRAILING_PLEASANTRY.search(text, pos)
+    stop = trail.start() if trail is not None else len(text)
+    if _WORD.search(text, pos, stop) is None:
+        return start, len(text)
+    return pos, stop
+
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
@@ -78,7 +118,11 @@ def clean_text(text: str) -> CleanText:
     the phrases the rules look for: "in  two years"), and zero-width characters disappear.
     Newlines stay, since they end bullet lines. An interview question echoed at the very start
     ("Q: How does this position align with your career goals? A: ...") is dropped with its
-    speaker labels: it is not the candidate's words. Text without any of these is returned as
+    speaker labels, and so are pleasantries before or after the answer ("Thanks for the
+    question!", "Great question.", "Thank you for your time."): they are not the candidate's
+    account of their goals, and "thank you" would read as addressing the employer. Thanks that
+    say more ("Thank you for this chance to move into QA") stay, as does an answer that is
+    nothing but thanks. Text without any of these is returned as
     is, with no map (a lone tab or odd space becomes a space in place, also with no map).
 
     Args:
@@ -90,8 +134,9 @@ def clean_text(text: str) -> CleanText:
     has_markup = "<" in text or "&" in text
     has_odd = _ZERO_WIDTH.search(text) is not None
     translated = text.translate(_ODD_SPACES)
-    echo = _ECHOED_QUESTION.match(translated)
-    if not has_markup and not has_odd and "  " not in translated and echo is None:
+    first, stop = _answer_bounds(translated)
+    trimmed = first > 0 or stop < len(translated)
+    if not has_markup and not has_odd and "  " not in translated and not trimmed:
         return CleanText(translated, text)
     pieces: list[str] = []
     starts: list[int] = []
@@ -109,8 +154,8 @@ def clean_text(text: str) -> CleanText:
             if not _ZERO_WIDTH.match(ch):
                 add(ch, offset + i, offset + i + 1)
 
-    pos = echo.end() if echo is not None else 0
-    for m in _MARKUP.finditer(translated, pos) if has_markup else ():
+    pos = first
+    for m in _MARKUP.finditer(translated, pos, stop) if has_markup else ():
         keep(translated[pos : m.start()], pos)
         token = m.group(0)
         if token.startswith("&"):
@@ -124,7 +169,7 @@ def clean_text(text: str) -> CleanText:
         for ch in repl:
             add(ch, m.start(), m.end())
         pos = m.end()
-    keep(translated[pos:], pos)
+    keep(translated[pos:stop], pos)
     return CleanText("".join(pieces), text, tuple(starts), tuple(ends))
 
 
