@@ -8,8 +8,8 @@ the fitted model computes, which is little:
 - per target, one or more gradient-boosted regressors (a bag, averaged): each a baseline plus the
   leaf value each of its trees reaches (the leaf values already include the learning rate), a
   missing value going where the node's ``missing_go_to_left`` says;
-- per target, the isotonic calibrator: linear interpolation between its thresholds, clipped at
-  both ends;
+- per target, the calibrator (smoothed or plain isotonic): linear interpolation between its
+  knots, clipped at both ends;
 - the stacking: a stacked target's trees (``overall``'s) read the design extended by the raw
   tree sums of the ``stack_sources`` targets, so those are walked first.
 

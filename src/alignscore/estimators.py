@@ -3,9 +3,11 @@
 Each target (``alignment``, ``specificity``, ``employer_focus``, ``overall``) gets a bag of
 gradient-boosted regressors on the pair features (``n_bags`` of them, each fitted on a bootstrap
 sample of the rows, predictions averaged: one boosted model's prediction jumps where a small
-change to a feature crosses a split, and the average of several smooths those steps), then an
-isotonic calibrator fitted on out-of-fold predictions (folds grouped by job description) that
-maps the raw prediction to the expected band.
+change to a feature crosses a split, and the average of several smooths those steps), then a
+monotone calibrator fitted on out-of-fold predictions (folds grouped by job description) that
+maps the raw prediction to the expected band: by default bagged centred isotonic regression
+(:class:`~alignscore.calibration.SmoothIsotonicCalibrator`), which has no steps, or plain
+isotonic regression (``calibration="isotonic"``), a staircase.
 When X carries the answer text (column ``text_column``), a TF-IDF ridge model per target (word
 1-2 grams hashed with CRC-32 by :mod:`alignscore.hashing`, columns seen in at least two training
 answers) adds its prediction as one more feature (out-of-fold while fitting, so the boosted model
@@ -47,6 +49,7 @@ from sklearn.linear_model import Ridge
 from sklearn.model_selection import GroupKFold
 from sklearn.utils.validation import check_is_fitted
 
+from .calibration import SmoothIsotonicCalibrator
 from .compiled import CompiledScorer, band_of, float_of
 from .errors import InvalidInputError
 from .hashing import N_FEATURES, hashed_counts
@@ -71,6 +74,7 @@ class RubricScorer(BaseEstimator):
             predictions.
         n_bags: Boosted regressors per target, each on a bootstrap sample (1: one regressor on
             all rows, no bootstrap).
+        calibration: ``"smooth"`` (bagged centred isotonic, no steps) or ``"isotonic"``.
         random_state: Seed.
     """
 
@@ -87,6 +91,7 @@ class RubricScorer(BaseEstimator):
         text_alpha: float = 10.0,
         stack_overall: bool = True,
         n_bags: int = 5,
+        calibration: str = "smooth",
         random_state: int | None = 0,
     ) -> None:
         self.max_iter = max_iter
@@ -99,6 +104,7 @@ class RubricScorer(BaseEstimator):
         self.text_alpha = text_alpha
         self.stack_overall = stack_overall
         self.n_bags = n_bags
+        self.calibration = calibration
         self.random_state = random_state
 
     def _regressor(self) -> HistGradientBoostingRegressor | BaggingRegressor:
@@ -115,6 +121,11 @@ class RubricScorer(BaseEstimator):
         # bootstrap rows through sample weights (scikit-learn does so for estimators taking
         # them), every feature in every member: the compiled scorer walks the members' trees
         return BaggingRegressor(boosted, n_estimators=self.n_bags, random_state=self.random_state)
+
+    def _calibrator(self) -> SmoothIsotonicCalibrator | IsotonicRegression:
+        if self.calibration == "isotonic":
+            return IsotonicRegression(y_min=1.0, y_max=5.0, out_of_bounds="clip")
+        return SmoothIsotonicCalibrator(y_min=1.0, y_max=5.0, random_state=self.random_state)
 
     def _numeric(self, X: Any) -> pd.DataFrame:
         if not isinstance(X, pd.DataFrame):
@@ -195,6 +206,10 @@ class RubricScorer(BaseEstimator):
             raise InvalidInputError("targets must be integer bands 1-5.")
         if len(num) != len(Y):
             raise InvalidInputError(f"X has {len(num)} rows but y has {len(Y)}.")
+        if self.calibration not in ("smooth", "isotonic"):
+            raise InvalidInputError(
+                f"calibration is 'smooth' or 'isotonic', got {self.calibration!r}."
+            )
         if not isinstance(self.n_bags, int) or self.n_bags < 1:
             raise InvalidInputError(f"n_bags must be a whole number >= 1, got {self.n_bags!r}.")
         groups = np.asarray(groups) if groups is not None else np.arange(len(num))
@@ -238,8 +253,7 @@ class RubricScorer(BaseEstimator):
             for tr, te in folds:
                 model = clone(self._regressor()).fit(design[tr], yk[tr])
                 raw_oof[te, k] = model.predict(design[te])
-            calibrator = IsotonicRegression(y_min=1.0, y_max=5.0, out_of_bounds="clip")
-            self.calibrators_[k] = calibrator.fit(raw_oof[:, k], yk)
+            self.calibrators_[k] = self._calibrator().fit(raw_oof[:, k], yk)
             self.estimators_[k] = self._regressor().fit(design, yk)
         return self
 
