@@ -30,6 +30,8 @@ def _expand_subject(pattern: list) -> list[dict]:
     for tok in pattern:
         out += [SUBJ, CONTRACTED] if tok == GSUBJ else [tok]
     return out
+
+
 MODALS = ["would", "'d", "’d", "will", "'ll", "’ll", "could", "can", "should"]
 AUX = {
     "LEMMA": {
@@ -357,6 +359,7 @@ def goal_cues() -> list[dict]:
                         "will",
                         "'d",
                         "’d",
+                        "d",  # "id" ("I'd" without its apostrophe) is "i" + "d"
                         "would",
                         "could",
                         "can",
@@ -386,7 +389,7 @@ def goal_cues() -> list[dict]:
         ],
         [
             SUBJ,
-            {"LEMMA": "be", "OP": "?"},
+            {"LEMMA": {"IN": ["be", "m"]}, "OP": "?"},  # "im going to": "i" + "m"
             {"LOWER": {"IN": ["going", "gonna"]}},
             {"LOWER": "to", "OP": "?"},
         ],
@@ -408,7 +411,7 @@ def goal_cues() -> list[dict]:
         # of my own"); in the present it is a preference ("I like the idea of ...")
         [
             SUBJ,
-            {"LOWER": {"IN": ["would", "'d", "’d"]}},
+            {"LOWER": {"IN": ["would", "'d", "’d", "d"]}},
             {
                 "LOWER": {"IN": ["really", "also", "definitely", "eventually", "ultimately"]},
                 "OP": "*",
@@ -444,7 +447,10 @@ def goal_cues() -> list[dict]:
         [
             {"LOWER": "what"},
             SUBJ,
-            {"LOWER": {"IN": ["'d", "’d", "would", "really", "most", "do", "actually"]}, "OP": "*"},
+            {
+                "LOWER": {"IN": ["'d", "’d", "d", "would", "really", "most", "do", "actually"]},
+                "OP": "*",
+            },
             {"LEMMA": {"IN": ["want", "need", "hope", "like", "love", "aim"]}},
             {
                 "LOWER": {"IN": ["first", "most", "next", "now", "to", "do", "long", "term", "-"]},
@@ -823,16 +829,54 @@ def other_cues() -> list[dict]:
                 {"LEMMA": "apply"},
                 {"LOWER": {"IN": ["to", "for"]}},
                 {"IS_PUNCT": False, "OP": "{0,3}"},
-                {"LEMMA": {"IN": ["job", "agency", "firm", "company", "bank", "bar", "school", "university"]}},
+                {
+                    "LEMMA": {
+                        "IN": [
+                            "job",
+                            "agency",
+                            "firm",
+                            "company",
+                            "bank",
+                            "bar",
+                            "school",
+                            "university",
+                        ]
+                    }
+                },
             ],
             "id": "flight_apply_elsewhere",
         },
     ]
     # a short stint measured out: "stay a couple of years ..., then", "12-18 months here",
     # "spend six months or so in this role and then"; long stays ("for many years") do not match
-    few = ["a", "an", "one", "two", "three", "couple", "few", "of", "or", "and", "so", "six",
-           "eighteen", "nine", "twelve", "half", "1", "2", "3", "6", "9", "12", "18", "-", "–",
-           "to"]
+    few = [
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "couple",
+        "few",
+        "of",
+        "or",
+        "and",
+        "so",
+        "six",
+        "eighteen",
+        "nine",
+        "twelve",
+        "half",
+        "1",
+        "2",
+        "3",
+        "6",
+        "9",
+        "12",
+        "18",
+        "-",
+        "–",
+        "to",
+    ]
     span_units = ["year", "years", "yr", "yrs", "month", "months"]
     out += [
         {

@@ -18,6 +18,10 @@ def goals(text: str) -> list[str]:
         ("id like to get my forklift licence this year", ["get my forklift licence"]),
         ("honestly id love to run the pastry section", ["run the pastry section"]),
         ("im looking to learn the payroll side properly", ["learn the payroll side properly"]),
+        ("for two years id give this everything", ["give this everything"]),
+        ("im going to learn the payroll side", ["learn the payroll side"]),
+        ("id really love a team of my own one day", ["team of my own"]),
+        ("what id like most is to run the bar", ["run the bar"]),
         # a time phrase between the goal noun and "is to"
         (
             "My goal over the next two years is to pass the CPA exam.",
@@ -49,7 +53,10 @@ def test_goal_cue_variants(text, expected):
             ["get the ServSafe certificate", "lead the pastry section"],
         ),
         # bullet items under a time heading, noun phrases included
-        ("Year 2-3\n- VP of Operations\n- a seat on the exec team", ["VP of Operations", "a seat on the exec team"]),
+        (
+            "Year 2-3\n- VP of Operations\n- a seat on the exec team",
+            ["VP of Operations", "a seat on the exec team"],
+        ),
         ("Longer term:\n- own the analytics roadmap", ["own the analytics roadmap"]),
     ],
 )
@@ -134,7 +141,9 @@ def test_later_goal_count_needs_a_goal_under_the_later_horizon():
 
     jd = "Support Specialist. Zendesk, chat support. Mentoring."
     unsure = score("I don't know my long-term path yet. Right now I want to master Zendesk.", jd)
-    sure = score("Right now I want to master Zendesk. Long term, I want to lead the support team.", jd)
+    sure = score(
+        "Right now I want to master Zendesk. Long term, I want to lead the support team.", jd
+    )
     assert "missing_long_term" in unsure.flags
     assert "missing_long_term" not in sure.flags
 
@@ -234,7 +243,10 @@ def test_a_goal_in_a_run_on_sentence_stops_within_sixteen_tokens():
     [
         # emoji and other symbols around a goal are not part of it
         ("In 2 yrs I want to own our Airflow stack 💪", ["own our Airflow stack"]),
-        ("I want to mentor juniors 🙌 and learn Kubernetes", ["mentor juniors", "learn Kubernetes"]),
+        (
+            "I want to mentor juniors 🙌 and learn Kubernetes",
+            ["mentor juniors", "learn Kubernetes"],
+        ),
         ("🚀 I want to lead the platform team ✨", ["lead the platform team"]),
         # nor whitespace: a goal after a tab starts at its first word
         ("Goals:\t\tlearn Airflow", ["learn Airflow"]),

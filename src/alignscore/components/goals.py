@@ -269,6 +269,23 @@ class GoalExtractor(BatchedPipe):
             k -= 1
         return k >= 0 and doc[k].lower_ in BELIEF_WORDS
 
+    def _bare_id(self, doc: Doc, cue: Span) -> bool:
+        """Whether a cue reads "id" ("I'd" without its apostrophe) before a word that is no verb.
+
+        "my staff id card" is no cue, "id give this everything" is.
+        """
+        bare = any(
+            t.lower_ == "d"
+            and t.i > 0
+            and doc[t.i - 1].lower_ in ("i", "we")
+            and not doc[t.i - 1].whitespace_
+            for t in cue
+        )
+        if not bare or any(t.lemma_ in AIM_WORDS for t in cue) or cue.end >= len(doc):
+            return False
+        nxt = doc[cue.end].lemma_
+        return nxt not in self.goal_verbs and nxt not in self.light_verbs
+
     def _hedged_openers(self, doc: Doc) -> list[int]:
         """Token offsets of verbs of aiming right after a clause-opening "maybe" / "perhaps"."""
         out: list[int] = []
@@ -436,7 +453,9 @@ class GoalExtractor(BatchedPipe):
         horizon_spans = [s for s in group if s.label_ == HORIZON]
         horizons = {s.start: s.end for s in horizon_spans}
         openers: list[tuple[int, bool]] = [
-            (c.end, c.label_ == NEG_GOAL_CUE) for c in cues if not self._belief_modal(doc, c)
+            (c.end, c.label_ == NEG_GOAL_CUE)
+            for c in cues
+            if not self._belief_modal(doc, c) and not self._bare_id(doc, c)
         ]
         # bullet-note labels: "Long term: lead the analytics team"
         for h in horizon_spans:
