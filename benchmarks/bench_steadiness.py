@@ -9,10 +9,12 @@ their copies), and reports on the dev split, against the full model:
 - the mean absolute change of each score (floats in [0, 1]);
 - the share of dev answers whose band changes on at least one score.
 
-``--n-bags`` sets :class:`~alignscore.estimators.RubricScorer`'s bag size (default: the
-library's), so that two settings can be compared. Test is never read.
+``--n-bags`` sets :class:`~alignscore.estimators.RubricScorer`'s bag size and ``--calibration``
+its calibrator (defaults: the library's), so that two settings can be compared. Test is never
+read.
 
-Usage: python benchmarks/bench_steadiness.py [--n-bags 5] [--drop 10] [--repeats 4] [--no-write]
+Usage: python benchmarks/bench_steadiness.py [--n-bags 5] [--calibration smooth|isotonic]
+       [--drop 10] [--repeats 4] [--no-write]
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ from alignscore.pipeline import load_pipeline
 from alignscore.training import fit_scorer, model_features, training_rows
 
 
-def steadiness(n_bags: int, drop: int = 10, repeats: int = 4, seed: int = 0) -> dict:
+def steadiness(
+    n_bags: int, drop: int = 10, repeats: int = 4, seed: int = 0, calibration: str = "smooth"
+) -> dict:
     """Mean score change and band-change share on dev when ``drop`` training answers go."""
     nlp = load_pipeline()
     corpus = load_corpus("all")
@@ -40,7 +44,7 @@ def steadiness(n_bags: int, drop: int = 10, repeats: int = 4, seed: int = 0) -> 
     X_dev = model_features(corpus[corpus["split"] == "dev"], nlp)
 
     def fit(keep: np.ndarray) -> RubricScorer:
-        return fit_scorer(X[keep], rows[keep], n_bags=n_bags)
+        return fit_scorer(X[keep], rows[keep], n_bags=n_bags, calibration=calibration)
 
     full = fit(np.ones(len(rows), dtype=bool)).predict(X_dev)
     rng = np.random.default_rng(seed)
@@ -52,6 +56,7 @@ def steadiness(n_bags: int, drop: int = 10, repeats: int = 4, seed: int = 0) -> 
         flips.append(float((band_of(pred) != band_of(full)).any(axis=1).mean()))
     return {
         "n_bags": n_bags,
+        "calibration": calibration,
         "dropped_answers": drop,
         "repeats": repeats,
         "n_dev": len(X_dev),
@@ -65,20 +70,24 @@ def steadiness(n_bags: int, drop: int = 10, repeats: int = 4, seed: int = 0) -> 
 def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n-bags", type=int, default=RubricScorer().n_bags)
+    ap.add_argument(
+        "--calibration", choices=["smooth", "isotonic"], default=RubricScorer().calibration
+    )
     ap.add_argument("--drop", type=int, default=10)
     ap.add_argument("--repeats", type=int, default=4)
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args(argv)
-    report = steadiness(args.n_bags, args.drop, args.repeats)
+    report = steadiness(args.n_bags, args.drop, args.repeats, calibration=args.calibration)
     print(
-        f"n_bags {report['n_bags']}, {args.drop} training answers dropped, {args.repeats} "
-        f"repeats, {report['n_dev']} dev answers: mean |change| "
+        f"n_bags {report['n_bags']}, {args.calibration} calibration, {args.drop} training "
+        f"answers dropped, {args.repeats} repeats, {report['n_dev']} dev answers: mean |change| "
         + ", ".join(f"{t} {v:.3f}" for t, v in report["mean_abs_change"].items())
         + f"; answers with a band change {report['band_change_share']:.2f}"
     )
     report["meta"] = run_meta()
     if not args.no_write:
-        write_result(f"steadiness_bags{args.n_bags}", report)
+        suffix = "" if args.calibration == "smooth" else f"_{args.calibration}"
+        write_result(f"steadiness_bags{args.n_bags}{suffix}", report)
     return report
 
 

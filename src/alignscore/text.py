@@ -66,6 +66,7 @@ _LEADING_PLEASANTRY = re.compile(rf"\s*(?:{_THANKS}|{_PRAISE})\s*[.!,;:\-]+\s*",
 _TRAILING_PLEASANTRY = re.compile(
     rf"(?<=[.!?\n>])\s*(?:{_THANKS}|cheers)\s*[.!]*\s*$", re.IGNORECASE
 )
+_TRAILING_REACH = 120
 _WORD = re.compile(r"\w")
 
 
@@ -83,7 +84,9 @@ def _answer_bounds(text: str) -> tuple[int, int]:
         if lead is None:
             break
         pos = lead.end()
-    trail = _TRAILING_PLEASANTRY.search(text, pos)
+    # a closing thank-you is short: look at the last characters only (the lookbehind still sees
+    # the mark before them)
+    trail = _TRAILING_PLEASANTRY.search(text, max(pos, len(text) - _TRAILING_REACH))
     stop = trail.start() if trail is not None else len(text)
     if _WORD.search(text, pos, stop) is None:
         return start, len(text)
