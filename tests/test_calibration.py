@@ -71,6 +71,10 @@ def test_bad_input_is_refused():
         SmoothIsotonicCalibrator().fit([], [])
     with pytest.raises(ValueError, match="finite"):
         SmoothIsotonicCalibrator().fit([1.0, np.nan], [1.0, 2.0])
+    with pytest.raises(ValueError, match="n_bootstrap"):
+        SmoothIsotonicCalibrator(n_bootstrap=-1).fit([1.0, 2.0], [1.0, 2.0])
+    with pytest.raises(ValueError, match="n_knots"):
+        SmoothIsotonicCalibrator(n_knots=1).fit([1.0, 2.0], [1.0, 2.0])
 
 
 def test_scorer_calibration_choice_is_checked():

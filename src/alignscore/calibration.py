@@ -104,6 +104,10 @@ class SmoothIsotonicCalibrator(RegressorMixin, BaseEstimator):
             )
         if not (np.isfinite(x).all() and np.isfinite(y).all()):
             raise ValueError("X and y must be finite.")
+        if not isinstance(self.n_bootstrap, int) or self.n_bootstrap < 0:
+            raise ValueError(f"n_bootstrap must be a whole number >= 0, got {self.n_bootstrap!r}.")
+        if not isinstance(self.n_knots, int) or self.n_knots < 2:
+            raise ValueError(f"n_knots must be a whole number >= 2, got {self.n_knots!r}.")
         if self.n_bootstrap == 0:
             knots_x, knots_y = centred_isotonic(x, y, self.y_min, self.y_max)
         else:
