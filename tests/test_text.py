@@ -137,3 +137,18 @@ def test_pleasantries_around_an_answer_are_dropped(text, expected):
     assert clean.text == expected
     start, end = clean.to_original(0, len(clean.text))
     assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<p>Thanks for asking!</p><p>I want to lead QA.</p>", "I want to lead QA.\n"),
+        ("<p>I want to lead QA.</p><p>Thank you.</p>", "\nI want to lead QA."),
+        ("Great question.<br>I want to lead QA.<br><br>Thanks!", "I want to lead QA."),
+    ],
+)
+def test_pleasantries_in_markup_go_with_their_tags(text, expected):
+    clean = clean_text(text)
+    assert clean.text == expected
+    start, end = clean.to_original(clean.text.index("I"), clean.text.index(".") + 1)
+    assert text[start:end] == "I want to lead QA."

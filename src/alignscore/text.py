@@ -62,9 +62,14 @@ _PRAISE = (
     r"(?:(?:that['\u2019]?s|that\s+is|what)\s+)?(?:(?:a|such\s+a)\s+)?(?:really\s+)?"
     r"(?:great|good|interesting|excellent|fair|lovely)\s+question"
 )
-_LEADING_PLEASANTRY = re.compile(rf"\s*(?:{_THANKS}|{_PRAISE})\s*[.!,;:\-]+\s*", re.IGNORECASE)
+# the tags of a form's paragraphs ("<p>Thank you.</p>") go with the thanks
+_SPACE_OR_TAGS = r"(?:\s|<[^<>]{0,200}>)*"
+_LEADING_PLEASANTRY = re.compile(
+    rf"{_SPACE_OR_TAGS}(?:{_THANKS}|{_PRAISE})\s*[.!,;:\-]+{_SPACE_OR_TAGS}", re.IGNORECASE
+)
 _TRAILING_PLEASANTRY = re.compile(
-    rf"(?<=[.!?\n>])\s*(?:{_THANKS}|cheers)\s*[.!]*\s*$", re.IGNORECASE
+    rf"(?<=[.!?\n>]){_SPACE_OR_TAGS}(?:{_THANKS}|cheers)\s*[.!]*{_SPACE_OR_TAGS}$",
+    re.IGNORECASE,
 )
 _TRAILING_REACH = 120
 _WORD = re.compile(r"\w")
