@@ -65,38 +65,23 @@ def test_surface_noise_moves_no_score_by_more_than_a_tenth(perturb):
         assert abs(getattr(base, name) - getattr(noisy, name)) <= 0.1, name
 
 
-def test_doubled_spaces_and_tabs_change_no_score():
-    """Runs of spaces read as one space: the answer is the same answer."""
-    jd = TEST_JOBS["job_description"].iloc[0]
-    base = score(STRONG, jd)
-    spaced = score(STRONG.replace(" ", "  ").replace(". ", ".\t"), jd)
-    for name in ("alignment", "specificity", "employer_focus", "overall"):
-        assert getattr(spaced, name) == pytest.approx(getattr(base, name), abs=1e-12), name
-    assert spaced.flags == base.flags
-
-
-def test_an_echoed_question_changes_no_score():
-    """A transcript's "Q: <the question> A:" before the answer is not the candidate's words."""
-    jd = TEST_JOBS["job_description"].iloc[0]
-    base = score(STRONG, jd)
-    echoed = score("Q: How does this position align with your career goals?\nA: " + STRONG, jd)
-    for name in ("alignment", "specificity", "employer_focus", "overall"):
-        assert getattr(echoed, name) == pytest.approx(getattr(base, name), abs=1e-12), name
-    assert echoed.flags == base.flags
-
-
 @pytest.mark.parametrize(
-    "wrap",
+    "rewrite",
     [
+        # runs of spaces read as one space: the answer is the same answer
+        lambda t: t.replace(" ", "  ").replace(". ", ".\t"),
+        # a transcript's "Q: <the question> A:" before the answer is not the candidate's words
+        lambda t: "Q: How does this position align with your career goals?\nA: " + t,
+        # thanks before and after the answer say nothing about the candidate's goals
         lambda t: "Thanks for the question! " + t + " Thank you.",
         lambda t: "Great question. " + t + "\n\nThank you for your time!",
     ],
+    ids=["doubled_spaces_and_tabs", "echoed_question", "thanks_around", "praise_and_thanks"],
 )
-def test_pleasantries_around_an_answer_change_no_score(wrap):
-    """Thanks before and after the answer say nothing about the candidate's goals."""
+def test_layout_around_the_same_words_changes_no_score(rewrite):
     jd = TEST_JOBS["job_description"].iloc[0]
     base = score(STRONG, jd)
-    wrapped = score(wrap(STRONG), jd)
+    rewritten = score(rewrite(STRONG), jd)
     for name in ("alignment", "specificity", "employer_focus", "overall"):
-        assert getattr(wrapped, name) == pytest.approx(getattr(base, name), abs=1e-12), name
-    assert wrapped.flags == base.flags
+        assert getattr(rewritten, name) == pytest.approx(getattr(base, name), abs=1e-12), name
+    assert rewritten.flags == base.flags

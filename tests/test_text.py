@@ -11,6 +11,14 @@ from alignscore.labels import GOAL, HORIZON
 from alignscore.text import clean_text
 
 
+def _assert_trimmed_to(text: str, expected: str) -> None:
+    """``clean_text(text)`` is ``expected``, and maps back to exactly that part of ``text``."""
+    clean = clean_text(text)
+    assert clean.text == expected
+    start, end = clean.to_original(0, len(clean.text))
+    assert text[start:end] == expected
+
+
 def labelled(text: str, label: str) -> list[str]:
     """The spans of ``label`` in ``text``, with their white space made single."""
     return [" ".join(s.text.split()) for s in extract(text) if s.label == label]
@@ -94,10 +102,7 @@ def test_spaced_out_text_keeps_its_goals_and_horizons(text):
     ],
 )
 def test_an_echoed_interview_question_is_dropped(text, expected):
-    clean = clean_text(text)
-    assert clean.text == expected
-    start, end = clean.to_original(0, len(clean.text))
-    assert text[start:end] == expected
+    _assert_trimmed_to(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -133,10 +138,7 @@ def test_an_echoed_interview_question_is_dropped(text, expected):
     ],
 )
 def test_pleasantries_around_an_answer_are_dropped(text, expected):
-    clean = clean_text(text)
-    assert clean.text == expected
-    start, end = clean.to_original(0, len(clean.text))
-    assert text[start:end] == expected
+    _assert_trimmed_to(text, expected)
 
 
 @pytest.mark.parametrize(
