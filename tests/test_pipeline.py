@@ -28,6 +28,11 @@ def labelled(text, label, **kw):
         ("We use Amazon Web Services.", ["Amazon Web Services"]),
         ("You will run A/B tests in BigQuery.", ["A/B tests", "BigQuery"]),  # not "B tests"
         ("Remote, working hours CET ±2, some calls in EST.", []),  # time zones are no skills
+        # a list typed without commas stays a list; a grade after a name still joins it
+        ("Python SQL REST APIs Git", ["Python", "SQL", "REST APIs", "Git"]),
+        ("I know Python SQL and want AWS", ["Python", "SQL", "AWS"]),
+        ("We run Salesforce CPQ and SAP FICO.", ["Salesforce CPQ", "SAP FICO"]),
+        ("You know FDA 21 CFR 820 well.", ["FDA 21 CFR 820"]),
     ],
 )
 def test_skill_precision_cases(text, skills):

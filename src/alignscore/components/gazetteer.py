@@ -577,6 +577,7 @@ class Gazetteer(BatchedPipe):
         lowercase_doc = n_upper * 50 < n_chars
         singles, pairs = self._singles, self._pairs
         found: list[tuple[int, int, str, str]] = []
+        starts: set[int] = set()  # where a listed name starts
         n = len(norms)
 
         def fit(cands: list[Entry], i: int, end: int) -> tuple[int, int, str, str] | None:
@@ -601,6 +602,7 @@ class Gazetteer(BatchedPipe):
                 hit = fit(singles[norm], i, i + 1)
             if hit is not None:
                 found.append(hit)
+                starts.add(i)
             if norm in self.role_nouns or norm in STRONG_OF_HEADS or norm in QUALIFIED_HEADS:
                 role = self._role_in_context(doc, i, norms)
                 if role is not None:
@@ -616,7 +618,9 @@ class Gazetteer(BatchedPipe):
                 ):
                     found.append((i, i + 1, SKILL, norm))
         found = [
-            self._grow_title(doc, norms, m) if m[2] == TITLE else self._grow_skill(doc, norms, m)
+            self._grow_title(doc, norms, m)
+            if m[2] == TITLE
+            else self._grow_skill(doc, norms, m, starts)
             for m in found
         ]
         found.extend(self._headed_skills(doc, norms, orths))
@@ -1024,13 +1028,25 @@ class Gazetteer(BatchedPipe):
         return last + 1 if last is not None else end
 
     def _grow_skill(
-        self, doc: Doc, norms: list[str], match: tuple[int, int, str, str]
+        self,
+        doc: Doc,
+        norms: list[str],
+        match: tuple[int, int, str, str],
+        starts: set[int] | frozenset[int] = frozenset(),
     ) -> tuple[int, int, str, str]:
-        """Take in a version, level or certificate word after a skill ("IFRS 16", "ServSafe certificate")."""
+        """Take in a version, level or certificate word after a skill ("IFRS 16", "ServSafe certificate").
+
+        A short capitalised word is a grade of the skill ("CDL Class A") unless a name of its own
+        starts there (``starts``: the first tokens of the other matches), so a list typed without
+        commas ("Python SQL REST APIs") stays a list of names. After a number the code goes on
+        ("FDA 21 CFR 820").
+        """
         start, end, label, eid = match
         n = len(doc)
         while end < n:
             tok = doc[end]
+            if end in starts and not doc[end - 1].like_num:
+                break  # "FDA 21 CFR 820" is one reference, "Python SQL" two names
             if norms[end] in SKILL_SUFFIXES:
                 end += 1
             elif norms[end] == "level" and end + 1 < n and doc[end + 1].like_num:
