@@ -98,6 +98,12 @@ def test_non_english_answer_is_flagged_in_the_explanations():
     assert any("English" in e for e in r.explanations)
 
 
+def test_self_gain_explanation_quotes_the_whole_phrase():
+    r = score("I want two years of experience here and then to start my own agency.", JD)
+    assert "self_centred" in r.flags
+    assert any("(my own agency)" in e for e in r.explanations), r.explanations
+
+
 def test_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(alignscore.ModelError, match="No alignscore model"):
         alignscore.load(tmp_path)

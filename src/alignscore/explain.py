@@ -9,7 +9,7 @@ Example:
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import NEGATED
 from .features import JobView, job_view
@@ -31,6 +31,17 @@ def _quote(texts: list[str], limit: int = 3) -> str:
 def _quoted(texts: list[str], limit: int = 3) -> str:
     """Each text in its own quotation marks: “a”, “b” and “c”."""
     return _quote([f"\u201c{t.strip()}\u201d" for t in texts if t.strip()], limit)
+
+
+_OPEN_ENDS = frozenset({"own", "my", "a", "an", "the", "our", "your"})
+
+
+def _whole_phrase(cue: Span) -> Span:
+    """A cue that stops before its noun ("my own") quoted with it ("my own startup")."""
+    doc = cue.doc
+    if cue[-1].lower_ in _OPEN_ENDS and cue.end < len(doc) and doc[cue.end].is_alpha:
+        return doc[cue.start : cue.end + 1]
+    return cue
 
 
 def explain(
@@ -61,7 +72,7 @@ def explain(
     out: list[tuple[float, str]] = []
 
     def cue_texts(label: str) -> list[str]:
-        return [c.text for c in cues if c.label_ == label]
+        return [_whole_phrase(c).text for c in cues if c.label_ == label]
 
     if not goals:
         out.append((10, "No goal is stated: say what you want to learn, do or become, and when."))
