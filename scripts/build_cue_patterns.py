@@ -313,14 +313,15 @@ def goal_cues() -> list[dict]:
             {"LOWER": "to", "OP": "?"},
         ]
     )
+    # a heading: "Goal: ...", "Next step -> ..."; a dash only with a space on one side, so that
+    # "step-down unit" is no heading
+    heading = [{"LEMMA": {"IN": ["my", "the"]}, "OP": "?"}, NOUN_MODS]
     pats.append(
-        [
-            {"LEMMA": {"IN": ["my", "the"]}, "OP": "?"},
-            NOUN_MODS,
-            {"LEMMA": {"IN": GOAL_NOUNS}},
-            {"ORTH": {"IN": [":", "-", "->", "–", "=", "=>"]}},
-        ]
+        [*heading, {"LEMMA": {"IN": GOAL_NOUNS}}, {"ORTH": {"IN": [":", "->", "=", "=>"]}}]
     )
+    dashes = {"ORTH": {"IN": ["-", "–"]}}
+    pats.append([*heading, {"LEMMA": {"IN": GOAL_NOUNS}, "SPACY": True}, dashes])
+    pats.append([*heading, {"LEMMA": {"IN": GOAL_NOUNS}}, {**dashes, "SPACY": True}])
     pats.append(
         [
             {"LEMMA": "where"},

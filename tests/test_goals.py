@@ -79,6 +79,10 @@ def test_bullet_list_goals(text, expected):
         "Let me explain how I got here.",
         # "id" as a noun
         "My staff id card still works.",
+        # a compound with a dash is no "Step - ..." heading
+        "I work on a step-down unit.",
+        # a reason after "as soon as I can" is no aim
+        "As soon as I can because the rota is short.",
     ],
 )
 def test_not_goals(text):

@@ -66,12 +66,14 @@ def test_same_matches_as_spacy_matcher_on_packaged_patterns(nlp, docs):
         [{"LOWER": "b", "OP": "{2}"}],
         [{"LOWER": "a"}, {"LOWER": {"NOT_IN": ["a"]}, "IS_PUNCT": False, "OP": "{1,3}"}],
         [{"LOWER": "b", "OP": "{2,}"}, {"LOWER": "c", "OP": "{,1}"}],
+        [{"LOWER": "b", "SPACY": False}, {"ORTH": "-"}],
+        [{"LOWER": "b", "SPACY": True}, {"ORTH": "-"}],
     ],
 )
 def test_operators_agree_with_spacy(pattern):
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    doc = nlp("a b b c. B a b c a 3 - 4 b. A b. c b b b")
+    doc = nlp("a b b c. B a b c a 3 - 4 b. A b. c b b b - a b-c")
     ours, theirs = TokenPatternMatcher(nlp.vocab), Matcher(nlp.vocab)
     ours.add("P", [pattern])
     theirs.add("P", [pattern])

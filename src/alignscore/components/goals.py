@@ -45,6 +45,8 @@ AIM_WORDS = frozenset(
 )
 STRANDED_PREPOSITIONS = frozenset({"on", "into", "in", "to", "for", "with", "about", "at", "of"})
 WH_WORDS = frozenset({"why", "what", "how", "where", "who", "when", "which"})
+# a clause opening with one of these gives a reason or a condition, not an aim
+SUBORDINATORS = frozenset({"because", "cause", "since", "if", "unless", "although", "though"})
 HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
@@ -245,12 +247,13 @@ class GoalExtractor(BatchedPipe):
 
     @staticmethod
     def _not_an_aim_opening(doc: Doc, s: int, e: int) -> bool:
-        """Whether a span opens as a question, heading or note to self, not as an aim.
+        """Whether a span opens as a question, heading, reason or note to self, not as an aim.
 
-        "why this role", "what you get", "don't mention the other offers".
+        "why this role", "what you get", "because the pay is better" (after "as soon as I
+        can"), "don't mention the other offers".
         """
         first = doc[s].lower_
-        if first in WH_WORDS:
+        if first in WH_WORDS or first in SUBORDINATORS:
             return True
         negated = first == "do" and s + 1 < e and doc[s + 1].lower_ in ("n't", "not")
         return first == "dont" or negated

@@ -11,7 +11,7 @@ a non-empty span, including every end a ``*``/``?``/``+`` element allows.
 Supported token keys: ``ORTH``/``TEXT``, ``LOWER``, ``LEMMA``, ``NORM``, ``SHAPE`` (a string, or a
 dict with ``IN``/``NOT_IN``; ``TEXT``/``LOWER`` also ``REGEX``), boolean lexical attributes
 (``LIKE_NUM``, ``IS_DIGIT``, ``IS_ALPHA``, ``IS_PUNCT``, ``IS_TITLE``, ``IS_LOWER``, ``IS_UPPER``,
-``IS_SPACE``) and ``IS_SENT_START``; ``OP`` one of ``?``, ``*``, ``+``, ``{n}``, ``{n,m}``,
+``IS_SPACE``), ``SPACY`` (a space follows the token) and ``IS_SENT_START``; ``OP`` one of ``?``, ``*``, ``+``, ``{n}``, ``{n,m}``,
 ``{n,}``, ``{,m}`` (or none). Anything else
 raises :class:`ValueError` when the pattern is added, never a silent mismatch.
 
@@ -58,6 +58,7 @@ _BOOL_ATTRS = {
     "IS_LOWER",
     "IS_UPPER",
     "IS_SPACE",
+    "SPACY",
 }
 _OPS = {None: "1", "?": "?", "*": "*", "+": "+"}
 # attributes set by the tokenizer alone (no pipeline component changes them)
