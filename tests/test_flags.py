@@ -139,10 +139,17 @@ def test_stint_cues(text, stint):
         # a senior title on the line of a short horizon is a near-term target
         ("- next year: Head of Data\n- later: keep learning", True),
         ("In the next year I want to be Head of Data.", True),
+        # in a run-on sentence the goal's own horizon decides
+        (
+            "in the next year i want to get good at dbt and then long term i'd love to be head "
+            "of data here",
+            False,
+        ),
+        ("long term i want to learn a lot and in the next year i want to be head of data", True),
     ],
 )
 def test_short_target_titles_read_per_line(text, short_gap):
-    """A title counts as a near-term target only in the clause (line) of a short horizon."""
+    """A title is a near-term target when its goal is dated short or, undated, in a short clause."""
     from alignscore.analysis import analyze_pairs
 
     (pair,) = analyze_pairs([text], "Junior Data Engineer. Python, SQL, dbt.")

@@ -334,6 +334,10 @@ def pair_features(
         clause(h) for h, b in zip(horizons, horizon_buckets, strict=True) if b == "short"
     }
     goal_sents = {clause(g) for g in positive}
+    goal_at = list(zip(positive, horizon_at, strict=True))
+    short_at = {
+        (h.start, h.end): b == "short" for h, b in zip(horizons, horizon_buckets, strict=True)
+    }
     past_sents = {clause(c) for c in cues if c.label_ == "PAST_CUE"}
     target_ranks, short_ranks = [], []
     other_field = 0
@@ -345,7 +349,10 @@ def pair_features(
             continue  # a role held in the past, not a target
         info = title_info(s.text, s.id_)
         target_ranks.append(info["rank"])
-        if sent in short_sents:
+        # near term: the goal holding the title is dated short, or, undated, its clause has a
+        # short horizon ("in the next year ... and long term be a charge nurse" is long term)
+        dated = next((at for g, at in goal_at if at and g.start <= s.start < g.end), None)
+        if (short_at.get(tuple(dated)) if dated else sent in short_sents):
             short_ranks.append(info["rank"])
         if profile.soc and info["soc"] and info["soc"][:2] != profile.soc[:2]:
             other_field += 1
