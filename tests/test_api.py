@@ -69,6 +69,13 @@ def test_unknown_posting_is_valid_input():
     assert r.job_spans and r.job_spans[0].label == "TITLE"
 
 
+def test_posting_spans_hold_no_goals():
+    posting = "Registered Nurse\nJoin our 12-month nurse residency on a cardiac unit. ACLS."
+    r = score(GOOD, posting)
+    assert {s.label for s in r.job_spans} <= {"SKILL", "TITLE", "HORIZON"}
+    assert "SKILL" in {s.label for s in r.job_spans}
+
+
 @pytest.mark.parametrize("bad", [None, 3, 4.5, float("nan"), ["text"], b"bytes"])
 def test_bad_input_raises_a_typed_error(bad):
     with pytest.raises(InvalidInputError):

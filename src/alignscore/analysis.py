@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from .extraction import doc_spans
 from .features import JobView, job_view, pair_features
 from .jobs import JobProfile, job_profile
+from .labels import GOAL
 from .pipeline import load_pipeline
 from .results import Span
 
@@ -55,7 +56,9 @@ class JobCache:
             self._docs.move_to_end(text)
             return hit
         doc = self.nlp(text)
-        value = (doc, job_profile(doc), job_view(doc), doc_spans(doc, text))
+        # a posting states duties, not a candidate's goals: its GOAL spans are not reported
+        spans = tuple(s for s in doc_spans(doc, text) if s.label != GOAL)
+        value = (doc, job_profile(doc), job_view(doc), spans)
         self._docs[text] = value
         if len(self._docs) > self.maxsize:
             self._docs.popitem(last=False)

@@ -47,6 +47,28 @@ _GROWTH = {
     "professional development": "training",
     "pay for": "certification",
     "sponsor": "certification",
+    # every other GROWTH_OFFER cue phrase, so that none is found and then dropped untagged
+    "tuition reimbursement": "tuition",
+    "education assistance": "tuition",
+    "career development": "training",
+    "development programme": "training",
+    "development program": "training",
+    "learning budget": "training",
+    "training budget": "training",
+    "career progression": "promotion_path",
+    "path to": "promotion_path",
+    "clear path": "promotion_path",
+    "promotion track": "promotion_path",
+    "promote from within": "promotion_path",
+    "leadership track": "promotion_path",
+    "management track": "promotion_path",
+    "rotate": "rotation",
+    "mentorship": "mentorship",
+    "internal mobility": "promotion_path",
+    "grow into": "promotion_path",
+    "advance": "promotion_path",
+    "study leave": "training",
+    "cpd": "training",
 }
 
 
