@@ -307,18 +307,20 @@ def patterns() -> list[dict]:
     for first in (["year", "yr"], ["month"]):
         kind = "year_n" if first[0] == "year" else "month_n"
         u = {"LOWER": {"IN": first}}
+        # a range also takes the plural: "Years 2-3: ...", "yrs 3 to 5"
+        us = {"LOWER": {"IN": [*first, *(w + "s" for w in first)]}}
         out.append({"label": "HORIZON", "pattern": [u, numtok], "id": kind})
         out.append(
             {
                 "label": "HORIZON",
-                "pattern": [u, numtok, {"ORTH": {"IN": ["-", "–"]}}, numtok],
+                "pattern": [us, numtok, {"ORTH": {"IN": ["-", "–"]}}, numtok],
                 "id": kind,
             }
         )
         out.append(
             {
                 "label": "HORIZON",
-                "pattern": [u, numtok, {"LOWER": {"IN": ["or", "to"]}}, numtok],
+                "pattern": [us, numtok, {"LOWER": {"IN": ["or", "to"]}}, numtok],
                 "id": kind,
             }
         )

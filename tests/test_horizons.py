@@ -85,6 +85,9 @@ POSITIVE = [
     ("- longer: earn my LCSW on the supervised hours here", "longer", 5, O, "long"),
     ("I want to start a part-time master's next fall.", "next fall", 0, 1, "short"),
     ("I want to be certified by end of 2027.", "by end of 2027", 0, 1, "short"),
+    ("- Years 2-3: finish the leadership programme", "Years 2-3", 2, 3, "short"),
+    ("yrs 3 to 5 lead the site", "yrs 3 to 5", 3, 5, "mid"),
+    ("months 6-12: run the floor alone", "months 6-12", 0.5, 1, "short"),
 ]
 
 # sentences whose time expressions place no goal in time
@@ -115,6 +118,7 @@ NEGATIVE = [
     "The system improved a lot over time.",
     "I should say first that I read the posting twice, and I want to learn.",
     "I watched the leaves fall next to the loading dock.",
+    "I worked there for 5 years 2015-2020.",
 ]
 
 

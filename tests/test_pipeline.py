@@ -410,6 +410,32 @@ def test_a_horizon_in_one_run_on_sentence_does_not_govern_the_next(nlp):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a horizon between two goals dates the one it opens
+        (
+            "I want to learn grocery operations inside out and within five years run a store.",
+            {"learn grocery operations inside out": None, "run a store": "within five years"},
+        ),
+        # a horizon after the last goal still dates it
+        ("I want to master SQL within two years.", {"master SQL": "within two years"}),
+        (
+            "I want to learn SQL in the next year and lead the team in five years.",
+            {"learn SQL": "in the next year", "lead the team": "in five years"},
+        ),
+    ],
+)
+def test_a_horizon_between_goals_dates_the_next_one(nlp, text, expected):
+    doc = nlp(text)
+    goals = [s for s in doc.spans["alignscore"] if s.label_ == "GOAL"]
+    linked = {
+        g.text: (doc[slice(*g._.alignscore_horizon_at)].text if g._.alignscore_horizon_at else None)
+        for g in goals
+    }
+    assert linked == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "I WANT TO LEARN AIRFLOW AND DBT AND IN FIVE YEARS BECOME A STAFF ENGINEER",
@@ -421,3 +447,24 @@ def test_text_in_capitals_reads_like_lowercase(text):
     upper = [(s.label, s.text.lower()) for s in extract(text)]
     lower = [(s.label, s.text) for s in extract(text.lower())]
     assert upper == lower
+
+
+# ---------------------------------------------------------------- posting terms in answers
+@pytest.mark.parametrize(
+    "answer, skills",
+    [
+        ("i want to get my pccn and my aws", ["pccn", "aws"]),  # the posting's names, no suffix
+        ("I care about safety and the CDL.", ["CDL"]),  # an everyday word stays out
+    ],
+)
+def test_posting_terms_also_match_without_their_suffix(answer, skills):
+    from alignscore.analysis import analyze_pairs
+    from alignscore.labels import SPANS_KEY
+
+    jd = (
+        "Registered Nurse. Complete PCCN certification, we reimburse exam fees. "
+        "Safety certificate and CDL license required. AWS certifications paid."
+    )
+    (pair,) = analyze_pairs([answer], jd)
+    found = [s.text for s in pair.answer.spans[SPANS_KEY] if s.label_ == "SKILL"]
+    assert found == skills

@@ -762,6 +762,8 @@ class Gazetteer(BatchedPipe):
             return None  # a verb or an adjective: "lead the team", "fellow students"
         if nxt in ("'s", "’s") or (i + 1 < n and doc[i + 1].text == "-" and not doc[i].whitespace_):
             return None  # a modifier itself: "driver's licence", "driver-based"
+        if nxt in self.role_nouns and i + 1 < n and doc[i + 1].is_alpha:
+            return None  # the next role noun heads the title: "assistant managers"
         if nxt == "of" and noun in STRONG_OF_HEADS:
             return (i, i + 1, TITLE, noun)  # grown by _grow_title
         # noun modifiers qualify the role: "a housing lawyer", "Restoration Director"
@@ -1110,11 +1112,31 @@ class Gazetteer(BatchedPipe):
                 key = tuple(t.norm_ for t in span if not t.is_punct or t.text in "&+#/-")
                 if key and not (len(key) == 1 and key[0] in self.not_modifiers):
                     terms.setdefault(key, (span.label_, span.id_))
+                if span.label_ == SKILL and (short := self._without_suffix(key)):
+                    terms.setdefault(short, (span.label_, span.id_))
         by_first: dict[str, list[tuple[int, tuple[str, ...], str, str]]] = {}
         for rank, (key, (label, eid)) in enumerate(terms.items()):
             by_first.setdefault(key[0], []).append((rank, key, label, eid))
         source.user_data[cache_key] = by_first
         return by_first
+
+    def _without_suffix(self, key: tuple[str, ...]) -> tuple[str, ...] | None:
+        """A posting's "PCCN certification" also read as "PCCN": the name without its suffix.
+
+        None when the name has no such suffix or what is left is one everyday word or a role
+        ("safety certificate" does not make every "safety" a skill).
+        """
+        if len(key) < 2 or key[-1].removesuffix("s") not in SKILL_SUFFIXES:
+            return None
+        short = key[:-1]
+        if len(short) == 1 and (
+            short[0] in self.not_modifiers
+            or short[0] in self.role_nouns  # "journeyman licence": the licence, not a skill
+            or short[0] in STOP_WORDS_SET
+            or common_words().get(short[0], RARE_LOG_PROB) > RARE_LOG_PROB
+        ):
+            return None
+        return short
 
     def __call__(self, doc: Doc) -> Doc:
         """Add SKILL and TITLE spans to ``doc.spans[spans_key]``."""

@@ -300,8 +300,8 @@ class HorizonNormalizer(BatchedPipe):
             nums = [
                 v for t in span if (v := _number(t.lemma_, self.lexicon["numbers"])) is not None
             ]
-            if not nums:
-                return None
+            if not nums or max(nums) > (30 if scale == 1.0 else 60):
+                return None  # "years 2015-2020" are dates; "Year 40" is no plan
             if kind.endswith("_by"):
                 return 0.0, max(nums) * scale
             return min(nums) * scale, max(nums) * scale

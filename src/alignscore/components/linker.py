@@ -28,9 +28,19 @@ class GoalHorizonLinker(BatchedPipe):
         self.spans_key = spans_key
 
     def link(
-        self, doc: Doc, goal: Span, horizons: list[Span], marks: Marks | None = None
+        self,
+        doc: Doc,
+        goal: Span,
+        horizons: list[Span],
+        marks: Marks | None = None,
+        goal_starts: list[int] | None = None,
     ) -> Span | None:
-        """Return the HORIZON governing ``goal``, or None (``marks``: ``clause_marks(doc)``)."""
+        """Return the HORIZON governing ``goal``, or None (``marks``: ``clause_marks(doc)``).
+
+        A horizon after the goal that stands closer to the next goal belongs to that one: in
+        "learn the floor first - and within five years run a store", "within five years" dates
+        running a store only. ``goal_starts``: the start tokens of the doc's goals.
+        """
         start, end = clause_bounds(doc, goal, marks)
         best, best_key = None, None
         for h in horizons:
@@ -40,6 +50,8 @@ class GoalHorizonLinker(BatchedPipe):
                 gap, side = goal.start - h.end, 0
             elif h.start >= goal.end:
                 gap, side = h.start - goal.end, 1
+                if any(h.end <= g < end and g - h.end <= gap for g in goal_starts or ()):
+                    continue
             else:
                 gap, side = 0, 0
             key = (gap, side)
@@ -53,8 +65,10 @@ class GoalHorizonLinker(BatchedPipe):
         horizons = [s for s in group if s.label_ == HORIZON]
         if horizons:
             marks = clause_marks(doc)
-            for goal in (s for s in group if s.label_ == GOAL):
-                h = self.link(doc, goal, horizons, marks)
+            goals = [s for s in group if s.label_ == GOAL]
+            starts = [g.start for g in goals]
+            for goal in goals:
+                h = self.link(doc, goal, horizons, marks, starts)
                 if h is not None:
                     goal._.set(HORIZON_AT, [h.start, h.end])
         return doc
