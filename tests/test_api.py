@@ -111,6 +111,20 @@ def test_self_gain_explanation_quotes_the_whole_phrase():
     assert any("(my own agency)" in e for e in r.explanations), r.explanations
 
 
+def test_explanations_name_a_path_the_posting_offers():
+    posting = JD + " Clear path to Senior Analyst within two years."
+    r = score(GOOD, posting)
+    assert "You aim at senior analyst, a step the posting itself names." in r.explanations
+
+
+def test_missing_direction_quotes_only_a_near_horizon():
+    r = score("I'm not sure where I'll be in five years, but I want to learn SQL here.", JD)
+    assert "missing_long_term" in r.flags
+    assert not any("beyond" in e for e in r.explanations), r.explanations
+    r = score("In the next year I want to get fluent in SQL on Snowflake.", JD)
+    assert any("beyond \u201cIn the next year\u201d" in e for e in r.explanations), r.explanations
+
+
 def test_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(alignscore.ModelError, match="No alignscore model"):
         alignscore.load(tmp_path)

@@ -419,6 +419,15 @@ def test_a_horizon_in_one_run_on_sentence_does_not_govern_the_next(nlp):
         ),
         # a horizon after the last goal still dates it
         ("I want to master SQL within two years.", {"master SQL": "within two years"}),
+        # nor does it cross a contrasting clause with a subject of its own
+        (
+            "I'm not sure where I'll be in five years, but I want to learn SQL here.",
+            {"learn SQL here": None},
+        ),
+        (
+            "In five years I want to lead the team, and I want to mentor new hires.",
+            {"lead the team": "In five years", "mentor new hires": "In five years"},
+        ),
         (
             "I want to learn SQL in the next year and lead the team in five years.",
             {"learn SQL": "in the next year", "lead the team": "in five years"},

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .extensions import NEGATED
+from .extensions import BUCKET, NEGATED
 from .features import JobView, job_view
 from .jobs import JobProfile
 from .labels import CUES_KEY, SPANS_KEY
@@ -126,7 +126,7 @@ def explain(
             )
         )
     if flags["missing_long_term"] and goals:
-        near = [h.text for h in horizons]
+        near = [h.text for h in horizons if h._.get(BUCKET) == "short"]
         when = f" beyond \u201c{near[0]}\u201d" if near else ""
         out.append(
             (6, f"No direction is given{when}; add where you want to be in five years or more.")
@@ -142,6 +142,18 @@ def explain(
                 f"None of your goals uses what the posting asks for, such as {_quote(list(view.skill_names), 2)}.",
             )
         )
+    # a target the posting itself names as a next step ("Clear path to Lead Analyst")
+    own_title = (profile.title or "").lower()
+    paths = [
+        s.text
+        for s in spans
+        if s.label_ == "TITLE"
+        and s.text.lower() in view.title_texts
+        and s.text.lower() != own_title
+        and any(g.start <= s.start < g.end for g in goals)
+    ]
+    if paths and bands["alignment"] >= 3 and not flags["unrealistic"]:
+        out.append((4.8, f"You aim at {_quote(paths, 1)}, a step the posting itself names."))
     bridge = [c.text for c in cues if c.label_ == "BRIDGE_CUE" and c[0].lower_ in ("this", "the")]
     if bridge and not flags["no_bridge"]:
         out.append((4.5, f"You tie the role to your goals (\u201c{bridge[0]}\u201d)."))
@@ -149,9 +161,7 @@ def explain(
         out.append((4, f"You place your goals in time: {_quote([h.text for h in horizons])}."))
     employer = cue_texts("EMPLOYER_CUE")
     if bands["employer_focus"] >= 4 and employer:
-        out.append(
-            (3.5, f"You frame your growth around the employer ({_quoted(employer, 2)}).")
-        )
+        out.append((3.5, f"You frame your growth around the employer ({_quoted(employer, 2)})."))
     elif bands["employer_focus"] <= 2 and not flags["self_centred"]:
         out.append(
             (5, "The answer is about you; add what the team, company or its customers gain.")

@@ -352,7 +352,7 @@ def pair_features(
         # near term: the goal holding the title is dated short, or, undated, its clause has a
         # short horizon ("in the next year ... and long term be a charge nurse" is long term)
         dated = next((at for g, at in goal_at if at and g.start <= s.start < g.end), None)
-        if (short_at.get(tuple(dated)) if dated else sent in short_sents):
+        if short_at.get(tuple(dated)) if dated else sent in short_sents:
             short_ranks.append(info["rank"])
         if profile.soc and info["soc"] and info["soc"][:2] != profile.soc[:2]:
             other_field += 1

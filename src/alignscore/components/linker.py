@@ -7,6 +7,7 @@ offsets in ``span._.alignscore_horizon_at``.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -15,6 +16,17 @@ from ..labels import GOAL, HORIZON, SPANS_KEY
 from ._spans import BatchedPipe, Marks, clause_bounds, clause_marks
 
 __all__ = ["GoalHorizonLinker", "make_goal_horizon_linker"]
+
+
+_CONTRASTS = frozenset({"but", "though", "although", "however"})
+_SUBJECTS = frozenset({"i", "we", "my", "our"})
+
+
+def contrast_breaks(doc: Doc) -> list[int]:
+    """Tokens opening a contrasting clause with a subject of its own ("but I", "though we")."""
+    strings = doc.vocab.strings
+    lows = [strings[h] for h in doc.to_array(LOWER).tolist()]
+    return [k for k in range(len(lows) - 1) if lows[k] in _CONTRASTS and lows[k + 1] in _SUBJECTS]
 
 
 class GoalHorizonLinker(BatchedPipe):
@@ -34,18 +46,26 @@ class GoalHorizonLinker(BatchedPipe):
         horizons: list[Span],
         marks: Marks | None = None,
         goal_starts: list[int] | None = None,
+        breaks: list[int] | None = None,
     ) -> Span | None:
         """Return the HORIZON governing ``goal``, or None (``marks``: ``clause_marks(doc)``).
 
         A horizon after the goal that stands closer to the next goal belongs to that one: in
         "learn the floor first - and within five years run a store", "within five years" dates
-        running a store only. ``goal_starts``: the start tokens of the doc's goals.
+        running a store only. A horizon never crosses a contrasting clause with its own subject
+        ("..., but I want to ..."). ``goal_starts``: the start tokens of the doc's goals;
+        ``breaks``: :func:`contrast_breaks` of ``doc`` (computed here when omitted).
         """
         start, end = clause_bounds(doc, goal, marks)
         best, best_key = None, None
+        if breaks is None:
+            breaks = contrast_breaks(doc)
         for h in horizons:
             if h.start < start or h.end > end:
                 continue
+            lo, hi = min(h.end, goal.end), max(h.start, goal.start)
+            if any(lo <= k < hi for k in breaks):
+                continue  # "not sure where I'll be in five years, but I want to learn SQL"
             if h.end <= goal.start:
                 gap, side = goal.start - h.end, 0
             elif h.start >= goal.end:
@@ -67,8 +87,9 @@ class GoalHorizonLinker(BatchedPipe):
             marks = clause_marks(doc)
             goals = [s for s in group if s.label_ == GOAL]
             starts = [g.start for g in goals]
+            breaks = contrast_breaks(doc)
             for goal in goals:
-                h = self.link(doc, goal, horizons, marks, starts)
+                h = self.link(doc, goal, horizons, marks, starts, breaks)
                 if h is not None:
                     goal._.set(HORIZON_AT, [h.start, h.end])
         return doc
