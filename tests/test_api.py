@@ -108,7 +108,11 @@ def test_non_english_answer_is_flagged_in_the_explanations():
 def test_self_gain_explanation_quotes_the_whole_phrase():
     r = score("I want two years of experience here and then to start my own agency.", JD)
     assert "self_centred" in r.flags
-    assert any("(my own agency)" in e for e in r.explanations), r.explanations
+    assert any("(\u201cmy own agency\u201d)" in e for e in r.explanations), r.explanations
+    r = score("My main goal is to earn a high salary and save enough money for a house.", JD)
+    assert any(
+        "(\u201csalary\u201d and \u201csave enough money\u201d)" in e for e in r.explanations
+    ), r.explanations
 
 
 def test_explanations_name_a_path_the_posting_offers():
@@ -123,6 +127,22 @@ def test_missing_direction_quotes_only_a_near_horizon():
     assert not any("beyond" in e for e in r.explanations), r.explanations
     r = score("In the next year I want to get fluent in SQL on Snowflake.", JD)
     assert any("beyond \u201cIn the next year\u201d" in e for e in r.explanations), r.explanations
+
+
+@pytest.mark.parametrize(
+    "answer, reason",
+    [
+        ("", "The answer has no words to score."),
+        (JD, "The answer repeats the posting"),
+        ("SQL Snowflake Power BI dashboards PL-300", "The answer lists skills without a goal"),
+        ("I love hiking with my dog on weekends.", "The answer does not speak to this role"),
+    ],
+)
+def test_non_answers_say_what_they_are(answer, reason):
+    r = score(answer, JD)
+    assert r.explanations[0].startswith(reason), r.explanations
+    if "without a goal" in reason or "repeats" in reason:
+        assert not any(e.startswith("You name") for e in r.explanations)
 
 
 def test_missing_model_is_a_clear_error(tmp_path):

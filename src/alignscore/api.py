@@ -35,7 +35,7 @@ from .compiled import band_of
 from .errors import InvalidInputError
 from .explain import explain
 from .extraction import doc_spans
-from .flags import FlagThresholds, raise_flags, rubric_caps
+from .flags import FlagThresholds, non_answer_kinds, raise_flags, rubric_caps
 from .labels import SCORES
 from .persistence import load_model
 from .pipeline import doc_text, load_pipeline, load_pipeline_at, model_dir
@@ -116,25 +116,33 @@ class Analyzer:
         X = np.array([[p.features[name] for name in names] for p in pairs], dtype=np.float64)
         # the text model reads the clean text (markup decoded, typos repaired), as in training
         values = self.model.predict(X, texts=[doc_text(p.answer) for p in pairs])
-        bands_all = band_of(values)  # the same monotone map as predict_bands, without predicting twice
+        # the same monotone map as predict_bands, without predicting twice
+        bands_all = band_of(values)
         out = []
         for k, pair in enumerate(pairs):
             floats = {t: float(values[k, i]) for i, t in enumerate(SCORES)}
             bands = {t: int(bands_all[k, i]) for i, t in enumerate(SCORES)}
-            if not any(ch.isalpha() for ch in answers[k]):
+            empty = not any(ch.isalpha() for ch in answers[k])
+            if empty:
                 # the rubric's empty answer: no goal, nothing named, nothing for the employer
                 floats = dict.fromkeys(SCORES, 0.0)
                 bands = dict.fromkeys(SCORES, 1)
+            kinds = ["empty"] if empty else non_answer_kinds(pair.features, self.thresholds)
             for name, top in rubric_caps(pair.features, self.thresholds).items():
                 if bands[name] > top:
                     bands[name] = top
                     floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
             flags = raise_flags(pair.features, bands, self.thresholds, floats)
             reasons = list(
-                explain(
-                    pair.answer, pair.job, pair.profile, pair.features, bands, flags, pair.view
-                )
+                explain(pair.answer, pair.job, pair.profile, pair.features, bands, flags, pair.view)
             )
+            if empty:
+                reasons = [r for r in reasons if r.startswith("No goal")]
+            if kinds and kinds[0] in _NON_ANSWER_REASONS:
+                if kinds[0] in ("pasted", "stuffing"):
+                    # naming the posting's skills is no merit in a copy or a bare list
+                    reasons = [r for r in reasons if not r.startswith("You name ")]
+                reasons.insert(0, _NON_ANSWER_REASONS[kinds[0]])
             if pair.features["text_known_word_share"] < 0.5 and pair.features[
                 "text_log_words"
             ] > math.log1p(4):
@@ -155,6 +163,14 @@ class Analyzer:
                 )
             )
         return out
+
+
+_NON_ANSWER_REASONS = {
+    "empty": "The answer has no words to score.",
+    "pasted": "The answer repeats the posting; say in your own words what you want from the role.",
+    "stuffing": "The answer lists skills without a goal; say what you want to do with them here.",
+    "off_topic": "The answer does not speak to this role or to where you want to go.",
+}
 
 
 def _model_path(model: str | os.PathLike[str] | None) -> Path:
@@ -325,7 +341,9 @@ def _score_chunks_parallel(
     import multiprocessing as mp
     from collections import deque
 
-    with mp.get_context("spawn").Pool(n_process, initializer=_init_worker, initargs=(model,)) as pool:
+    with mp.get_context("spawn").Pool(
+        n_process, initializer=_init_worker, initargs=(model,)
+    ) as pool:
         window: deque[Any] = deque()
         for chunk in chunks:
             window.append(
@@ -340,9 +358,7 @@ def _score_chunks_parallel(
 def _share_postings(chunk: list[tuple[int, tuple[Any, Any]]]) -> list[tuple[int, tuple[Any, Any]]]:
     """Make equal posting texts in a batch one object, so pickle sends each posting once."""
     seen: dict[str, str] = {}
-    return [
-        (i, (a, seen.setdefault(j, j) if isinstance(j, str) else j)) for i, (a, j) in chunk
-    ]
+    return [(i, (a, seen.setdefault(j, j) if isinstance(j, str) else j)) for i, (a, j) in chunk]
 
 
 def _progress(enabled: bool) -> Any:

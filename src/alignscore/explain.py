@@ -33,6 +33,10 @@ def _quoted(texts: list[str], limit: int = 3) -> str:
     return _quote([f"\u201c{t.strip()}\u201d" for t in texts if t.strip()], limit)
 
 
+def _start_end(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
 _OPEN_ENDS = frozenset({"own", "my", "a", "an", "the", "our", "your"})
 
 
@@ -72,7 +76,20 @@ def explain(
     out: list[tuple[float, str]] = []
 
     def cue_texts(label: str) -> list[str]:
-        return [_whole_phrase(c).text for c in cues if c.label_ == label]
+        # cues a word or two apart are one phrase: "save enough money", not "save" and "money"
+        merged: list[Span] = []
+        for c in sorted((_whole_phrase(c) for c in cues if c.label_ == label), key=_start_end):
+            gap = c.doc[merged[-1].end : c.start] if merged else None
+            if (
+                gap is not None
+                and len(gap) <= 2
+                and all(t.is_alpha and t.lower_ not in ("and", "or", "but") for t in gap)
+            ):
+                last = merged[-1]
+                merged[-1] = last.doc[last.start : max(last.end, c.end)]
+            else:
+                merged.append(c)
+        return [c.text for c in merged]
 
     if not goals:
         out.append((10, "No goal is stated: say what you want to learn, do or become, and when."))
@@ -95,7 +112,7 @@ def explain(
         out.append(
             (
                 8,
-                f"The gains named ({_quote(cue_texts('SELF_GAIN_CUE'))}) are yours alone; say what the team or its customers get.",
+                f"The gains named ({_quoted(cue_texts('SELF_GAIN_CUE'))}) are yours alone; say what the team or its customers get.",
             )
         )
     if flags["vague"] and goals:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FlagThresholds", "raise_flags", "rubric_caps"]
+__all__ = ["FlagThresholds", "non_answer_kinds", "raise_flags", "rubric_caps"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,44 @@ def raise_flags(
     }
 
 
+def non_answer_kinds(
+    features: dict[str, float], thresholds: FlagThresholds | None = None
+) -> list[str]:
+    """What makes an answer a non-answer, if anything, in :func:`rubric_caps`'s order.
+
+    ``"pasted"`` (a copy of the posting), ``"stuffing"`` (a list of skills with no goal),
+    ``"off_topic"`` (no goal, no time frame, almost nothing from the posting) and
+    ``"not_english"`` (mostly not English words: gibberish or another language).
+    """
+    t = thresholds or FlagThresholds()
+    kinds = []
+    if features["copy_share"] >= t.pasted_copy_share:
+        kinds.append("pasted")
+    if features["goal_count"] == 0 and features["spec_skill_token_share"] >= t.stuffing_skill_share:
+        kinds.append("stuffing")
+    if (
+        features["goal_count"] == 0
+        and features["horizon_count"] == 0
+        and (features["overlap_content_share"] < t.off_topic_overlap)
+    ):
+        kinds.append("off_topic")
+    if (
+        features["text_known_word_share"] < t.min_known_word_share
+        and features["text_log_words"] > 1.6
+    ):
+        kinds.append("not_english")
+    return kinds
+
+
+_CAPS = {
+    "pasted": ((("overall", "alignment"), 1),),
+    "stuffing": ((("overall", "alignment", "specificity"), 2),),
+    # RUBRIC: alignment 1 when no goals are stated
+    "off_topic": ((("alignment",), 1), (("overall",), 2)),
+    "not_english": ((("alignment", "specificity", "employer_focus", "overall"), 2),),
+}
+
+
 def rubric_caps(
     features: dict[str, float], thresholds: FlagThresholds | None = None
 ) -> dict[str, int]:
@@ -127,27 +165,9 @@ def rubric_caps(
     Returns:
         ``{score: highest band allowed}`` for the scores that are capped (empty when none is).
     """
-    t = thresholds or FlagThresholds()
     caps: dict[str, int] = {}
-
-    def cap(names: tuple[str, ...], band: int) -> None:
-        for name in names:
-            caps[name] = min(caps.get(name, 5), band)
-
-    if features["copy_share"] >= t.pasted_copy_share:
-        cap(("overall", "alignment"), 1)
-    if features["goal_count"] == 0 and features["spec_skill_token_share"] >= t.stuffing_skill_share:
-        cap(("overall", "alignment", "specificity"), 2)
-    if (
-        features["goal_count"] == 0
-        and features["horizon_count"] == 0
-        and (features["overlap_content_share"] < t.off_topic_overlap)
-    ):
-        cap(("alignment",), 1)  # RUBRIC: alignment 1 when no goals are stated
-        cap(("overall",), 2)
-    if (
-        features["text_known_word_share"] < t.min_known_word_share
-        and features["text_log_words"] > 1.6
-    ):
-        cap(("alignment", "specificity", "employer_focus", "overall"), 2)
+    for kind in non_answer_kinds(features, thresholds):
+        for names, band in _CAPS[kind]:
+            for name in names:
+                caps[name] = min(caps.get(name, 5), band)
     return caps
