@@ -53,6 +53,19 @@ def test_score_command_round_trips_every_format(tmp_path, suffix, capsys):
     assert "scored 7 of 7 rows" in capsys.readouterr().err
 
 
+def test_score_keeps_ids_and_drops_texts_by_default(tmp_path):
+    src = pd.read_csv(EXAMPLES / "answers.csv", dtype=str, keep_default_na=False)
+    src["overall"] = "x"  # an input column named like an output column gives way
+    inp = _write(src, tmp_path / "in.csv")
+    out = tmp_path / "out.csv"
+    args = ["score", str(inp), str(out), "--quiet"]
+    assert main([*args, "--job-description-file", str(EXAMPLES / "job_description.txt")]) == 0
+    scored = pd.read_csv(out, dtype={"candidate": str})
+    assert list(scored["candidate"]) == list(src["candidate"])
+    assert "answer" not in scored.columns and "job_description" not in scored.columns
+    assert scored["overall"].between(0, 1).all()
+
+
 def test_explain_json(capsys):
     assert (
         main(

@@ -125,6 +125,22 @@ def format_explanation(answer: str, result: object) -> str:
     return "\n".join(lines)
 
 
+def _with_input_columns(
+    chunk: pd.DataFrame, scored: pd.DataFrame, args: argparse.Namespace, jd_col: str
+) -> pd.DataFrame:
+    """The scored rows beside the input's columns: ids and metadata always, texts on request.
+
+    The answer and posting columns are left out unless ``--keep-columns`` is given; an input
+    column named like an output column ("overall", "error") gives way to the output's.
+    """
+    carry = chunk
+    if not args.keep_columns:
+        texts = [c for c in (args.answer_column, jd_col) if c in chunk.columns]
+        carry = chunk.drop(columns=texts)
+    carry = carry.drop(columns=[c for c in carry.columns if c in scored.columns])
+    return carry.join(scored)
+
+
 def _cmd_score(args: argparse.Namespace) -> int:
     from .api import score_frames
     from .io import ChunkWriter, read_chunks
@@ -159,7 +175,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     with ChunkWriter(args.output) as writer:
         for scored in scored_chunks:
             chunk = inputs.popleft()
-            writer.write(chunk.join(scored) if args.keep_columns else scored)
+            writer.write(_with_input_columns(chunk, scored, args, jd_col))
             n_rows += len(scored)
             n_err += int(scored["error"].notna().sum())
     print(
@@ -231,7 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="rows read, scored and written at a time (memory stays flat for any file size)",
     )
     p.add_argument(
-        "--keep-columns", action="store_true", help="keep the input columns in the output"
+        "--keep-columns",
+        action="store_true",
+        help="also keep the answer and job-description text columns (other input columns, "
+        "such as ids, are always kept)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=_cmd_score)
