@@ -417,6 +417,16 @@ def test_a_horizon_in_one_run_on_sentence_does_not_govern_the_next(nlp):
             "I want to learn grocery operations inside out and within five years run a store.",
             {"learn grocery operations inside out": None, "run a store": "within five years"},
         ),
+        # ... counting the next goal from its cue
+        (
+            "in the next year id like to get good at sql and maybe lead a small project, long "
+            "term i could see myself as a data engineer",
+            {
+                "get good at sql": "in the next year",
+                "lead a small project": "in the next year",
+                "as a data engineer": "long term",
+            },
+        ),
         # a horizon after the last goal still dates it
         ("I want to master SQL within two years.", {"master SQL": "within two years"}),
         # nor does it cross a contrasting clause with a subject of its own

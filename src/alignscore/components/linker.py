@@ -12,12 +12,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import HORIZON_AT, register_extensions
-from ..labels import GOAL, HORIZON, SPANS_KEY
+from ..labels import CUES_KEY, GOAL, HORIZON, SPANS_KEY
 from ._spans import BatchedPipe, Marks, clause_bounds, clause_marks
 
 __all__ = ["GoalHorizonLinker", "make_goal_horizon_linker"]
 
 
+_OPENING_CUES = frozenset({"GOAL_CUE", "NEG_GOAL_CUE"})
 _CONTRASTS = frozenset({"but", "though", "although", "however"})
 _SUBJECTS = frozenset({"i", "we", "my", "our"})
 
@@ -86,7 +87,12 @@ class GoalHorizonLinker(BatchedPipe):
         if horizons:
             marks = clause_marks(doc)
             goals = [s for s in group if s.label_ == GOAL]
-            starts = [g.start for g in goals]
+            # where each goal's clause opens: at its cue when one ends right before it ("i could
+            # see myself as a data engineer" opens at "i")
+            cue_at = {
+                c.end: c.start for c in doc.spans.get(CUES_KEY, []) if c.label_ in _OPENING_CUES
+            }
+            starts = [cue_at.get(g.start, g.start) for g in goals]
             breaks = contrast_breaks(doc)
             for goal in goals:
                 h = self.link(doc, goal, horizons, marks, starts, breaks)
