@@ -35,7 +35,7 @@ from .compiled import band_of
 from .errors import InvalidInputError
 from .explain import explain
 from .extraction import doc_spans
-from .flags import FlagThresholds, non_answer_kinds, raise_flags, rubric_caps
+from .flags import FlagThresholds, caps_for, non_answer_kinds, raise_flags
 from .labels import SCORES
 from .persistence import load_model
 from .pipeline import doc_text, load_pipeline, load_pipeline_at, model_dir
@@ -127,8 +127,9 @@ class Analyzer:
                 # the rubric's empty answer: no goal, nothing named, nothing for the employer
                 floats = dict.fromkeys(SCORES, 0.0)
                 bands = dict.fromkeys(SCORES, 1)
-            kinds = ["empty"] if empty else non_answer_kinds(pair.features, self.thresholds)
-            for name, top in rubric_caps(pair.features, self.thresholds).items():
+            found = non_answer_kinds(pair.features, self.thresholds)  # once: caps and reasons
+            kinds = ["empty"] if empty else found
+            for name, top in caps_for(found).items():
                 if bands[name] > top:
                     bands[name] = top
                     floats[name] = min(floats[name], (top - 1) / 4 + 0.12)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FlagThresholds", "non_answer_kinds", "raise_flags", "rubric_caps"]
+__all__ = ["FlagThresholds", "caps_for", "non_answer_kinds", "raise_flags", "rubric_caps"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +165,13 @@ def rubric_caps(
     Returns:
         ``{score: highest band allowed}`` for the scores that are capped (empty when none is).
     """
+    return caps_for(non_answer_kinds(features, thresholds))
+
+
+def caps_for(kinds: list[str]) -> dict[str, int]:
+    """The bands :func:`rubric_caps` allows for kinds already found by :func:`non_answer_kinds`."""
     caps: dict[str, int] = {}
-    for kind in non_answer_kinds(features, thresholds):
+    for kind in kinds:
         for names, band in _CAPS[kind]:
             for name in names:
                 caps[name] = min(caps.get(name, 5), band)
