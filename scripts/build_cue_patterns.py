@@ -952,6 +952,31 @@ def other_cues() -> list[dict]:
         "equity",
         "commission",
         "overtime",
+        # security for oneself (7 of 10 train+dev answers naming it were read as self-centred);
+        # bare "stability" only where it is something the job gives or the candidate needs, not
+        # the stability of a system ("platform stability", "phase stability")
+        "job security",
+        "job stability",
+        "stable job",
+        "stable income",
+        "stable position",
+        "stable role",
+        "steady income",
+        "steady job",
+        "steady paycheck",
+        "good benefit",
+        "great benefit",
+        "decent benefit",
+        "give stability",
+        "offer stability",
+        "provide stability",
+        "want stability",
+        "need stability",
+        "some stability",
+        "more stability",
+        "about stability",
+        "be stability",
+        "stability matter",
     )
     out += phrase(
         "CLICHE",

@@ -145,6 +145,39 @@ def test_non_answers_say_what_they_are(answer, reason):
         assert not any(e.startswith("You name") for e in r.explanations)
 
 
+def test_an_answer_naming_the_postings_skills_is_not_called_off_topic():
+    # no goal and no time frame (capped as off-topic), but it does speak of the posting's SQL
+    r = score("I just need a stable job. SQL is fine. Not really sure what my goals are.", JD)
+    assert r.bands["alignment"] == 1
+    assert not any("does not speak to this role" in e for e in r.explanations), r.explanations
+    assert r.explanations[0].startswith("No goal is stated"), r.explanations
+
+
+def test_an_answer_in_another_language_says_so_first_and_only_that():
+    r = score("Me gustaría crecer como analista y aprender a liderar un equipo pronto.", JD)
+    assert r.explanations[0].startswith("Most words are not recognised as English")
+    assert not any("does not speak to this role" in e for e in r.explanations), r.explanations
+    assert max(r.bands.values()) <= 2
+
+
+def test_explain_writes_the_non_answer_reasons_itself():
+    from alignscore.analysis import analyze_pairs
+    from alignscore.explain import explain
+
+    (pair,) = analyze_pairs(["SQL Snowflake Power BI dashboards"], JD)
+    bands = dict.fromkeys(SCORES, 2)
+    flags = dict.fromkeys(FLAGS, False)
+    args = (pair.answer, pair.job, pair.profile, pair.features, bands, flags, pair.view)
+    assert any(e.startswith("You name SQL") for e in explain(*args))
+    stuffed = explain(*args, kinds=["stuffing"])
+    assert stuffed[0].startswith("The answer lists skills without a goal")
+    assert not any(e.startswith("You name") for e in stuffed)
+    assert explain(*args, kinds=["empty"]) == (
+        "The answer has no words to score.",
+        "No goal is stated: say what you want to learn, do or become, and when.",
+    )
+
+
 def test_missing_model_is_a_clear_error(tmp_path):
     with pytest.raises(alignscore.ModelError, match="No alignscore model"):
         alignscore.load(tmp_path)

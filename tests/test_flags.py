@@ -154,3 +154,19 @@ def test_short_target_titles_read_per_line(text, short_gap):
 
     (pair,) = analyze_pairs([text], "Junior Data Engineer. Python, SQL, dbt.")
     assert (pair.features["seniority_short_gap"] >= 2) == short_gap
+
+
+@pytest.mark.parametrize(
+    "text, self_cues, employer",
+    [
+        # "pay" used to be found twice ("pay" and "paid" share a lemma); "so that's why" is a reason
+        ("Night shift pays more so that's why I applied.", 1, 0),
+        ("I want the extra pay, and I want to lead the shift so that our pick rate goes up.", 1, 2),
+    ],
+)
+def test_cues_counted_once_and_so_thats_why_is_no_purpose(text, self_cues, employer):
+    from alignscore.analysis import analyze_pairs
+
+    (pair,) = analyze_pairs([text], "Warehouse Team Leader. WMS, Excel.")
+    assert pair.features["self_gain_cues"] == self_cues
+    assert pair.features["employer_so_that"] + (pair.features["employer_cues_per100"] > 0) == employer

@@ -58,6 +58,11 @@ def test_goal_cue_variants(text, expected):
             ["VP of Operations", "a seat on the exec team"],
         ),
         ("Longer term:\n- own the analytics roadmap", ["own the analytics roadmap"]),
+        # list items from HTML (<li>) carry no bullet mark: a title on the line under a label
+        (
+            "<p>Long term:</p><ul><li>Payroll Supervisor in 3&ndash;4 years</li></ul>",
+            ["Payroll Supervisor"],
+        ),
     ],
 )
 def test_bullet_list_goals(text, expected):
@@ -133,6 +138,17 @@ def test_not_goals(text):
         ("I like the idea of working on something environmental.", []),
         ("I really like the transactional side.", []),
         ("I'd love a team of my own.", ["team of my own"]),
+        # a span of time a light verb takes ("do two years") is its object, not a trailing horizon
+        (
+            "I'd like to do two years here to get my ECT done.",
+            ["do two years here to get my ECT done"],
+        ),
+        # a spaced dash ends the clause, as an em dash does
+        (
+            "My first priority is getting through the induction well - I want to get behaviour "
+            "management right.",
+            ["getting through the induction", "get behaviour management right"],
+        ),
     ],
 )
 def test_second_aims_and_framing(text: str, expected: list[str]) -> None:

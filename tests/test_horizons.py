@@ -88,6 +88,10 @@ POSITIVE = [
     ("- Years 2-3: finish the leadership programme", "Years 2-3", 2, 3, "short"),
     ("yrs 3 to 5 lead the site", "yrs 3 to 5", 3, 5, "mid"),
     ("months 6-12: run the floor alone", "months 6-12", 0.5, 1, "short"),
+    # en and em dashes between digits, as typed or decoded from &ndash;
+    ("Payroll Supervisor in 3\u20134 years", "in 3\u20134 years", 3, 4, "mid"),
+    ("I want to run the site in 3\u20145 years.", "in 3\u20145 years", 3, 5, "mid"),
+    ("First, I want to learn SQL.", "First", 0, 3, "short"),
 ]
 
 # sentences whose time expressions place no goal in time
@@ -119,6 +123,9 @@ NEGATIVE = [
     "I should say first that I read the posting twice, and I want to learn.",
     "I watched the leaves fall next to the loading dock.",
     "I worked there for 5 years 2015-2020.",
+    # "first" as the ordinal of what a verb takes: a trade's first fix, first aid
+    "I want to learn first fix and second fix properly.",
+    "I'd like to do first aid training and get my CSCS card.",
 ]
 
 

@@ -5,7 +5,8 @@ import spacy
 
 from alignscore import InvalidInputError, extract
 from alignscore.extraction import doc_spans
-from alignscore.pipeline import build_pipeline, config_path
+from alignscore.labels import CUES_KEY
+from alignscore.pipeline import build_pipeline, config_path, load_pipeline
 
 
 def labelled(text, label, **kw):
@@ -218,6 +219,10 @@ def test_title_structure_cases(text, titles):
         ("Then the board pack and the transport policy work.", ["board pack", "transport policy"]),
         ("I want a good degree of autonomy.", []),
         ("That claim is not true.", []),
+        # a hyphenated modifier is one word: not "state payroll" out of "multi-state payroll"
+        ("2+ years of multi-state payroll experience", ["multi-state payroll"]),
+        ("I want to master multi-state compliance.", ["multi-state compliance"]),
+        ("I did non-profit accounting for years.", ["non-profit accounting"]),
     ],
 )
 def test_headed_skill_modifiers(text, skills):
@@ -487,3 +492,25 @@ def test_posting_terms_also_match_without_their_suffix(answer, skills):
     (pair,) = analyze_pairs([answer], jd)
     found = [s.text for s in pair.answer.spans[SPANS_KEY] if s.label_ == "SKILL"]
     assert found == skills
+
+
+# ---------------------------------------------------------------- cues: security and stability
+def cue_texts(text: str, label: str) -> list[str]:
+    doc = load_pipeline()(text)
+    return [c.text for c in doc.spans[CUES_KEY] if c.label_ == label]
+
+
+@pytest.mark.parametrize(
+    "text, cues",
+    [
+        ("This position gives stability and flexibility.", ["gives stability"]),
+        ("Public sector = job security, which matters after two redundancies.", ["job security"]),
+        ("I just need a stable job with good benefits.", ["stable job", "good benefits"]),
+        ("I want a steady income while the kids are small.", ["steady income"]),
+        # stability of a system or a material is a subject, not a gain
+        ("Long term I'd like to own phase stability in solid electrolytes.", []),
+        ("I want to improve platform stability for our customers.", []),
+    ],
+)
+def test_security_and_stability_are_self_gain_cues(text, cues):
+    assert cue_texts(text, "SELF_GAIN_CUE") == cues

@@ -128,28 +128,15 @@ class Analyzer:
                 floats = dict.fromkeys(SCORES, 0.0)
                 bands = dict.fromkeys(SCORES, 1)
             found = non_answer_kinds(pair.features, self.thresholds)  # once: caps and reasons
-            kinds = ["empty"] if empty else found
             for name, top in caps_for(found).items():
                 if bands[name] > top:
                     bands[name] = top
                     floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
             flags = raise_flags(pair.features, bands, self.thresholds, floats)
-            reasons = list(
-                explain(pair.answer, pair.job, pair.profile, pair.features, bands, flags, pair.view)
+            kinds = ["empty"] if empty else found
+            reasons = explain(
+                pair.answer, pair.job, pair.profile, pair.features, bands, flags, pair.view, kinds
             )
-            if empty:
-                reasons = [r for r in reasons if r.startswith("No goal")]
-            if kinds and kinds[0] in _NON_ANSWER_REASONS:
-                if kinds[0] in ("pasted", "stuffing"):
-                    # naming the posting's skills is no merit in a copy or a bare list
-                    reasons = [r for r in reasons if not r.startswith("You name ")]
-                reasons.insert(0, _NON_ANSWER_REASONS[kinds[0]])
-            if pair.features["text_known_word_share"] < 0.5 and pair.features[
-                "text_log_words"
-            ] > math.log1p(4):
-                reasons.insert(
-                    0, "Most words are not recognised as English; the scores may not mean much."
-                )
             out.append(
                 ScoreResult(
                     alignment=floats["alignment"],
@@ -160,18 +147,10 @@ class Analyzer:
                     flags=frozenset(name for name, on in flags.items() if on),
                     spans=doc_spans(pair.answer, answers[k]),
                     job_spans=pair.job_spans,
-                    explanations=tuple(reasons),
+                    explanations=reasons,
                 )
             )
         return out
-
-
-_NON_ANSWER_REASONS = {
-    "empty": "The answer has no words to score.",
-    "pasted": "The answer repeats the posting; say in your own words what you want from the role.",
-    "stuffing": "The answer lists skills without a goal; say what you want to do with them here.",
-    "off_topic": "The answer does not speak to this role or to where you want to go.",
-}
 
 
 def _model_path(model: str | os.PathLike[str] | None) -> Path:

@@ -9,6 +9,8 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span
 
 from .extensions import BUCKET, NEGATED
@@ -16,7 +18,18 @@ from .features import JobView, job_view
 from .jobs import JobProfile
 from .labels import CUES_KEY, SPANS_KEY
 
-__all__ = ["explain"]
+__all__ = ["NON_ANSWER_REASONS", "explain"]
+
+#: the first reason given for an answer that is not an answer (kinds of
+#: :func:`alignscore.flags.non_answer_kinds`, and "empty")
+NON_ANSWER_REASONS = {
+    "empty": "The answer has no words to score.",
+    "pasted": "The answer repeats the posting; say in your own words what you want from the role.",
+    "stuffing": "The answer lists skills without a goal; say what you want to do with them here.",
+    "off_topic": "The answer does not speak to this role or to where you want to go.",
+    "not_english": "Most words are not recognised as English; the scores may not mean much.",
+}
+NO_GOAL = "No goal is stated: say what you want to learn, do or become, and when."
 
 
 def _quote(texts: list[str], limit: int = 3) -> str:
@@ -56,11 +69,22 @@ def explain(
     bands: dict[str, int],
     flags: dict[str, bool],
     view: JobView | None = None,
+    kinds: Sequence[str] = (),
 ) -> tuple[str, ...]:
     """Return the reasons, strongest first: raised flags, then the weakest and strongest scores.
 
     ``view`` is the posting's :class:`~alignscore.features.JobView` (computed when omitted).
+    ``kinds`` say what makes the answer a non-answer (:func:`~alignscore.flags.non_answer_kinds`,
+    or ``["empty"]``); such an answer's reasons open with what it is
+    (:data:`NON_ANSWER_REASONS`):
+
+    - an empty answer gets that and the missing goal, nothing else;
+    - a pasted posting or a bare list of skills is not praised for naming the posting's skills;
+    - an answer mostly in another language says so, and no more about its topic;
+    - an off-topic answer is called so only if it names none of the posting's skills.
     """
+    if "empty" in kinds:
+        return (NON_ANSWER_REASONS["empty"], NO_GOAL)
     spans = list(answer.spans.get(SPANS_KEY, []))
     cues = list(answer.spans.get(CUES_KEY, []))
     view = view or job_view(job)
@@ -92,7 +116,7 @@ def explain(
         return [c.text for c in merged]
 
     if not goals:
-        out.append((10, "No goal is stated: say what you want to learn, do or become, and when."))
+        out.append((10, NO_GOAL))
     if flags["flight_risk"]:
         out.append(
             (
@@ -148,7 +172,8 @@ def explain(
         out.append(
             (6, f"No direction is given{when}; add where you want to be in five years or more.")
         )
-    if shared:
+    copied = "pasted" in kinds or "stuffing" in kinds  # naming skills is no merit there
+    if shared and not copied:
         out.append(
             (5 + 0.1 * len(shared), f"You name {_quote(shared)}, which the posting asks for.")
         )
@@ -186,4 +211,10 @@ def explain(
     if goals and bands["specificity"] >= 4 and skills:
         out.append((3, f"Your goals are concrete: {_quote(skills)}."))
     out.sort(key=lambda x: -x[0])
-    return tuple(dict.fromkeys(text for _, text in out))
+    lead = []
+    if "not_english" in kinds:
+        lead.append(NON_ANSWER_REASONS["not_english"])
+    kind = next((k for k in kinds if k != "not_english"), None)
+    if kind in ("pasted", "stuffing") or (kind == "off_topic" and not shared and not lead):
+        lead.append(NON_ANSWER_REASONS[kind])
+    return tuple(dict.fromkeys([*lead, *(text for _, text in out)]))

@@ -63,7 +63,7 @@ __all__ = [
     "pair_features",
 ]
 
-FEATURE_SET_VERSION = "5"
+FEATURE_SET_VERSION = "6"
 #: features the flag rules read but the scorer is not trained on
 FLAG_ONLY_FEATURES = (
     "flight_stint",
@@ -376,7 +376,10 @@ def pair_features(
         sum(
             1
             for i, w in enumerate(lower[:-1])
-            if w == "so" and lower[i + 1] in ("that", "the", "our", "we", "your")
+            if w == "so"
+            and lower[i + 1] in ("that", "the", "our", "we", "your")
+            # "so that's why I applied" gives a reason, not a purpose
+            and not (lower[i + 1] == "that" and lower[i + 2 : i + 3] in (["'s"], ["’s"], ["is"]))
         )
         if "so" in lower_count
         else 0

@@ -24,7 +24,7 @@ import srsly
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import registry
+from spacy.util import compile_infix_regex, registry
 
 from . import components  # noqa: F401  (registers the factories)
 from .errors import ModelError
@@ -144,6 +144,11 @@ class CleaningTokenizer:
         return self
 
 
+# spaCy splits "3-5" at the hyphen but keeps "3\u20135" (en dash) and "3\u20145" (em dash) whole,
+# so "in 3\u20134 years" would not read as a range; a dash between digits is split off the same way
+NUMBER_DASH_INFIX = r"(?<=[0-9])[\u2013\u2014](?=[0-9])"
+
+
 @registry.tokenizers("alignscore.tokenizer.v1")
 def create_tokenizer() -> Any:
     """Return a factory for the cleaning tokenizer with lemma-based ``NORM`` values."""
@@ -151,6 +156,8 @@ def create_tokenizer() -> Any:
     def make(nlp: Language) -> CleaningTokenizer:
         nlp.vocab.lex_attr_getters[NORM] = LemmaNorm()
         base = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        infixes = [*nlp.Defaults.infixes, NUMBER_DASH_INFIX]
+        base.infix_finditer = compile_infix_regex(infixes).finditer
         return CleaningTokenizer(base, default_repair())
 
     return make

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from . import gazetteer, goals, horizons, lemmatizer, linker, sentences, token_matcher
+from . import cues, gazetteer, goals, horizons, lemmatizer, linker, sentences, token_matcher
 
-__all__ = ["gazetteer", "goals", "horizons", "lemmatizer", "linker", "sentences", "token_matcher"]
+__all__ = ["cues", "gazetteer", "goals", "horizons", "lemmatizer", "linker", "sentences", "token_matcher"]

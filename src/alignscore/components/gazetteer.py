@@ -943,11 +943,12 @@ class Gazetteer(BatchedPipe):
                 ):
                     break
                 start -= 1
-            # a modifier written with a slash or ampersand takes its other half: "A/B tests"
+            # a modifier written with a slash, ampersand or hyphen takes its other half: "A/B
+            # tests", "multi-state payroll" (not "state payroll")
             while (
                 start >= 2
                 and start < i
-                and doc[start - 1].text in ("/", "&")
+                and doc[start - 1].text in ("/", "&", "-")
                 and not doc[start - 1].whitespace_
                 and not doc[start - 2].whitespace_
                 and doc[start - 2].is_alpha

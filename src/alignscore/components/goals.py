@@ -48,6 +48,8 @@ WH_WORDS = frozenset({"why", "what", "how", "where", "who", "when", "which"})
 # a clause opening with one of these gives a reason or a condition, not an aim
 SUBORDINATORS = frozenset({"because", "cause", "since", "if", "unless", "although", "though"})
 HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
+# verbs whose object can be a span of time: "do two years here", "give it a year", "put in"
+DURATION_VERBS = frozenset({"do", "spend", "stay", "give", "put", "it", "in"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
 BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
@@ -104,6 +106,8 @@ class GoalExtractor(BatchedPipe):
         self.heading_words = frozenset(lex.get("bullet_heading_words", ()))
 
     def _is_stop(self, tok: Any) -> bool:
+        if tok.text == "-" and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_:
+            return True  # a dash spaced on both sides, as in "... well - I want to ..."
         return tok.text in self.hard_stops or (tok.is_space and "\n" in tok.text)
 
     @staticmethod
@@ -169,6 +173,13 @@ class GoalExtractor(BatchedPipe):
                 break
             if k > begin and low == "i" and self._new_clause(doc, k):
                 break  # run-on text: "... barely checks them i also noticed ..."
+            if (
+                k > begin
+                and k in horizons
+                and all(t.lemma_ in DURATION_VERBS for t in doc[begin:k])
+            ):
+                k = horizons[k]  # the span a light verb takes: "do two years here to ..."
+                continue
             if k > begin and k in horizons:
                 # a trailing horizon ends this goal; a coordinated aim may follow it
                 j = self._after_connectives(doc, horizons[k], horizons)
@@ -510,8 +521,12 @@ class GoalExtractor(BatchedPipe):
             if any(g.start <= title.start < g.end for g in goals):
                 continue
             k = title.start
-            while k > 0 and (doc[k - 1].is_punct or doc[k - 1].lower_ in ("as", "a", "an", "the")):
-                k -= 1  # "yr 3: CFO", "then, as Head of Sales"
+            while k > 0 and (
+                doc[k - 1].is_punct
+                or doc[k - 1].is_space
+                or doc[k - 1].lower_ in ("as", "a", "an", "the")
+            ):
+                k -= 1  # "yr 3: CFO", "then, as Head of Sales", "Long term:\n Head of Sales"
             if k in horizon_ends or (k > 0 and doc[k - 1].lower_ in TITLE_GOAL_LEADS):
                 span = Span(doc, title.start, title.end, label=GOAL)
                 span._.set(NEGATED, False)

@@ -183,6 +183,10 @@ _NOT_AFTER_FIRST = frozenset(
         "which",
     }
 )
+# words that go on the clause after a "first" placing it in time ("get good first and then ...")
+_CLAUSE_AFTER_FIRST = frozenset(
+    {"then", "and", "so", "because", "before", "but", "though", "while", "is", "i", "we"}
+)
 LABEL_MARKS = (":", "->", "–", "-", "=>", "→")
 
 
@@ -277,6 +281,8 @@ class HorizonNormalizer(BatchedPipe):
         self.needs_goal = frozenset(self.lexicon["needs_goal_context"])
         self.uncertainty = frozenset(self.lexicon["uncertainty"])
         self.cues_key = cues_key
+        # verbs that take an object: "learn first fix", "do first aid" (an ordinal, not a time)
+        self.object_verbs = frozenset(read_lexicon("goal_lexicon")["goal_verbs"]) - {"be"}
 
     def _year(self) -> int:
         return self.reference_year or _dt.date.today().year
@@ -356,7 +362,8 @@ class HorizonNormalizer(BatchedPipe):
         """Whether a one-word candidate ("first", "longer") reads as a time placement.
 
         "first" counts unless its neighbours make it an ordinal (``_NOT_BEFORE_FIRST``,
-        ``_NOT_AFTER_FIRST``); "longer" counts only as a label ("longer: ...").
+        ``_NOT_AFTER_FIRST``, or a verb before it and a word after it: "learn first fix");
+        "longer" counts only as a label ("longer: ...").
         """
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
         if kind == "longer_label":
@@ -365,6 +372,12 @@ class HorizonNormalizer(BatchedPipe):
             prev = doc[span.start - 1]
             if prev.lower_ in _NOT_BEFORE_FIRST or (prev.text == "-" and not prev.whitespace_):
                 return False  # an ordinal, or a compound ("remote-first"); a bullet mark is fine
+            if (
+                prev.lemma_ in self.object_verbs
+                and nxt.isalpha()
+                and nxt not in _CLAUSE_AFTER_FIRST
+            ):
+                return False  # the verb's object: "do first aid", "learn first fix"
         return nxt not in _NOT_AFTER_FIRST
 
     def quantities(self, doc: Doc) -> list[Span]:
