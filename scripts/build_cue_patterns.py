@@ -1144,6 +1144,16 @@ def other_cues() -> list[dict]:
         "sponsorship",
         "study leave",
         "cpd",
+        "learning stipend",
+        "training stipend",
+        "education stipend",
+        "learning allowance",
+        "career ladder",
+        "engineering ladder",
+        "promotion ladder",
+        "career framework",
+        "progression framework",
+        "promote to",
     )
     out += phrase(
         "PAST_CUE",

@@ -143,6 +143,16 @@ def test_not_goals(text):
             "I'd like to do two years here to get my ECT done.",
             ["do two years here to get my ECT done"],
         ),
+        # "see myself as a ...": the aim is the role, not "as"; "from" before a horizon is its own
+        ("Down the road I could see myself as a Payroll Supervisor.", ["a Payroll Supervisor"]),
+        ("I want to hit my targets from month one.", ["hit my targets"]),
+        # "and later" opens a second aim, as "and then" does
+        (
+            "In two years I want to be closing deals myself, and later maybe lead an SDR team.",
+            ["be closing deals myself", "lead an SDR team"],
+        ),
+        ("Also I want the title Head of Finance, and later CFO.", ["title Head of Finance", "CFO"]),
+        ("I want to learn SQL later.", ["learn SQL later"]),
         # a spaced dash ends the clause, as an em dash does
         (
             "My first priority is getting through the induction well - I want to get behaviour "

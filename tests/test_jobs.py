@@ -17,7 +17,35 @@ from alignscore.pipeline import load_pipeline
         ("Data Analyst. You will rotate through three teams.", {"rotation"}),
         ("Data Analyst. Visa sponsorship is not available.", set()),
         ("Data Analyst. SQL and Python.", set()),
+        # a duty, not a rotation programme
+        ("Backend Engineer. You join a 1-in-6 on-call rotation.", set()),
+        ("Backend Engineer. $2,000 yearly learning stipend.", {"training"}),
+        ("Backend Engineer. An engineering ladder with clear criteria.", {"promotion_path"}),
+        ("SDR. Top SDRs are promoted to Account Executive.", {"promotion_path"}),
     ],
 )
 def test_growth_offers_are_tagged(posting, tags):
     assert set(job_profile(load_pipeline()(posting)).growth) == tags
+
+
+@pytest.mark.parametrize(
+    "posting, level, years",
+    [
+        ("Customer Support Associate. You have 0\u20132 years of experience.", "entry", 0),
+        ("Store Manager. 3+ years managing a retail store.", "mid", 3),
+        ("Grants Manager. 4+ years of grant writing experience.", "mid", 4),
+        ("Clinical Pharmacy Manager. Lead the oncology pharmacy team.", "senior", None),
+        ("Senior District Manager. 8+ years of multi-unit retail leadership.", "senior", 8),
+        ("Maintenance Technician II. 3\u20135 years of industrial maintenance.", "mid", 3),
+        ("Social Worker I. Child welfare caseload.", "entry", None),
+        ("Head of Finance. Lead the finance team.", "senior", None),
+        ("Data Analyst. 7+ years of experience with SQL.", "senior", 7),
+        # a company's own history is no requirement
+        ("Front of House Manager. Work with our co-owner (20 years in the trade).", "senior", None),
+        ("Sales Development Representative. No experience needed - we train you.", "entry", None),
+        ("Warehouse Team Leader. 1 year+ supervisory experience.", "mid", 1),
+    ],
+)
+def test_level_and_years_required(posting, level, years):
+    profile = job_profile(load_pipeline()(posting))
+    assert (profile.level, profile.years_required) == (level, years)

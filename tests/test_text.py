@@ -154,3 +154,20 @@ def test_pleasantries_in_markup_go_with_their_tags(text, expected):
     assert clean.text == expected
     start, end = clean.to_original(clean.text.index("I"), clean.text.index(".") + 1)
     assert text[start:end] == "I want to lead QA."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to learn SQL\x00 in two years",  # a NUL from a bad export
+        "I want to learn SQL\x1b in two years",
+        "I want to learn SQL \ud83d in two years",  # half an emoji: a lone surrogate
+    ],
+)
+def test_control_characters_and_lone_surrogates_are_read_as_spaces(text):
+    import alignscore
+
+    r = alignscore.score(text, "Data Analyst. SQL.")
+    assert [s.text for s in r.spans if s.label == "SKILL"] == ["SQL"]
+    assert [s.text for s in r.spans if s.label == HORIZON] == ["in two years"]
+    assert all(text[s.start_char : s.end_char] == s.text for s in r.spans)

@@ -13,14 +13,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .labels import CUES_KEY, SPANS_KEY
-from .titles import title_info
+from .titles import title_info, title_rank
 
 __all__ = ["JobProfile", "job_profile"]
 
-_YEARS = re.compile(r"(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years|yrs)", re.IGNORECASE)
+# "3+ years", "0-2 years" (the lower end), "1 year+", "2 years' PQE"; numbers above
+# MAX_YEARS_REQUIRED are a company's history ("60 years making chemicals"), not a requirement
+_YEARS = re.compile(
+    r"(\d{1,2})\s*\+?\s*(?:[-\u2013\u2014]\s*\d{1,2}\s*)?(?:years?|yrs?)\b", re.IGNORECASE
+)
+MAX_YEARS_REQUIRED = 15
+# postings open to beginners whatever their title says
+_ENTRY_LEVEL = re.compile(
+    r"\b(?:no (?:prior |previous |formal )?experience (?:needed|required|necessary)"
+    r"|entry[- ]level"
+    r"|(?:early career|graduates?|school leavers|career changers|newly qualified)\b[^.\n]{0,40}"
+    r"\bwelcome)",
+    re.IGNORECASE,
+)
+# titles whose seniority word names a line manager ("Store Manager", "Team Leader"): the level
+# comes from the years asked for, when the posting gives them
+MANAGERIAL_WORDS = frozenset(
+    {"manager", "supervisor", "foreman", "forewoman", "superintendent", "charge", "leader"}
+)
+_GRADE = re.compile(r"\b(I{1,3})$")  # "Social Worker I", "Technician II"
 _GROWTH = {
     "mentor": "mentorship",
     "coach": "mentorship",
@@ -69,7 +88,19 @@ _GROWTH = {
     "advance": "promotion_path",
     "study leave": "training",
     "cpd": "training",
+    "learning stipend": "training",
+    "training stipend": "training",
+    "education stipend": "training",
+    "learning allowance": "training",
+    "career ladder": "promotion_path",
+    "engineering ladder": "promotion_path",
+    "promotion ladder": "promotion_path",
+    "career framework": "promotion_path",
+    "progression framework": "promotion_path",
+    "promote": "promotion_path",  # "promoted to", "promotes to"
 }
+# a rotation that is a duty, not a programme: "on-call rotation", "weekend rotation"
+_DUTY_ROTATIONS = frozenset({"call", "on-call", "shift", "weekend", "night", "holiday", "rota"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,29 +128,19 @@ def job_profile(doc: Doc) -> JobProfile:
     title_span = titles[0] if titles else None
     info = title_info(title_span.text, title_span.id_) if title_span is not None else None
     rank = info["rank"] if info else 2
-    years = [int(m.group(1)) for m in _YEARS.finditer(doc.text)]
+    text = doc.text
+    years = [int(m.group(1)) for m in _YEARS.finditer(text)]
+    years = [y for y in years if y <= MAX_YEARS_REQUIRED]
     years_required = max(years) if years else None
-    if rank >= 3 or (years_required is not None and years_required >= 5):
-        level = "senior"
-    elif (
-        rank <= 1
-        or (years_required is not None and years_required <= 1)
-        or (
-            years_required is None
-            and info
-            and info["job_zone"] is not None
-            and info["job_zone"] <= 2
-        )
-    ):
-        level = "entry"
-    else:
-        level = "mid"
+    level = _level(_graded_title(doc, title_span), info, years_required, text)
     skills = tuple(dict.fromkeys(s.text for s in group if s.label_ == "SKILL"))
     cues = doc.spans.get(CUES_KEY, [])
     growth: list[str] = []
     for c in cues:
         if c.label_ == "GROWTH_OFFER":
             tag = _GROWTH.get(c.text.lower()) or _GROWTH.get(c[0].lemma_)
+            if tag == "rotation" and c.start > 0 and doc[c.start - 1].lower_ in _DUTY_ROTATIONS:
+                continue
             if tag and tag not in growth:
                 growth.append(tag)
     return JobProfile(
@@ -132,3 +153,50 @@ def job_profile(doc: Doc) -> JobProfile:
         skills=skills,
         growth=tuple(growth),
     )
+
+
+def _level(title: str, info: dict | None, years: int | None, text: str) -> str:
+    """Entry, mid or senior, from the title's words, the years asked for and the job zone.
+
+    - senior: a director or executive title, a senior or lead title, or 6+ years asked for;
+      a line manager ("Store Manager") is senior only when no years are given;
+    - entry: a junior, trainee or assistant title, grade I ("Social Worker I"), at most a year
+      asked for, a posting open to beginners ("no experience needed"), or, without years, an
+      O*NET job zone of 1-2;
+    - mid otherwise.
+    """
+    rank = info["rank"] if info else 2
+    managerial = rank == 4 and title_rank(_without_managerial_words(title)) <= 2
+    if rank >= 5 or (rank >= 3 and not managerial) or (years is not None and years >= 6):
+        return "senior"
+    if managerial:
+        return "senior" if years is None else "mid"
+    grade = _GRADE.search(title.strip())
+    if (
+        rank <= 1
+        or (grade is not None and grade.group(1) == "I")
+        or (years is not None and years <= 1)
+        or _ENTRY_LEVEL.search(text) is not None
+        or (years is None and info and info["job_zone"] is not None and info["job_zone"] <= 2)
+    ):
+        return "entry"
+    return "mid"
+
+
+def _without_managerial_words(title: str) -> str:
+    return " ".join(w for w in title.split() if w.lower().strip(",.") not in MANAGERIAL_WORDS)
+
+
+def _graded_title(doc: Doc, title: Span | None) -> str:
+    """The title's text, with a grade "I" the gazetteer leaves out ("Social Worker I.")."""
+    if title is None:
+        return ""
+    k = title.end
+    if k < len(doc) and (
+        doc[k].text == "I."  # the tokenizer keeps "I." whole
+        or (
+            doc[k].text == "I" and (k + 1 == len(doc) or doc[k + 1].is_punct or doc[k + 1].is_space)
+        )
+    ):
+        return title.text + " I"
+    return title.text

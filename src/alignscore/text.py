@@ -36,7 +36,19 @@ _MARKUP = re.compile(
     re.DOTALL,
 )
 _BLOCK_TAGS = re.compile(r"</?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|table)\b", re.IGNORECASE)
-_ODD_SPACES = str.maketrans({c: " " for c in "\t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"})
+# odd spaces, control characters (a NUL from a bad export, an escape code) and lone surrogates (half
+# an emoji cut by a byte limit, which no encoder accepts) all read as one plain space
+_ODD_SPACES = str.maketrans(
+    {
+        c: " "
+        for c in (
+            "\t\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u3000"
+            + "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)]))
+            + "".join(map(chr, range(0x7F, 0xA0)))
+            + "".join(map(chr, range(0xD800, 0xE000)))
+        )
+    }
+)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff\u00ad]")
 # the interview question echoed at the start of an answer, as transcripts and forms give it
 # ("Q: How does this position align with your career goals? A: ..."): its first sentence, asking

@@ -114,7 +114,7 @@ class GoalExtractor(BatchedPipe):
     def _after_connectives(doc: Doc, j: int, horizons: dict[int, int]) -> int:
         """Skip commas, "and", adverbs and horizons that sit between two coordinated aims."""
         while j < len(doc) and (
-            doc[j].lower_ in ("and", "or", "also", "then", "to", "maybe", "hopefully", ",")
+            doc[j].lower_ in ("and", "or", "also", "then", "later", "to", "maybe", "hopefully", ",")
             or j in horizons
         ):
             j = horizons.get(j, j + 1)
@@ -190,8 +190,11 @@ class GoalExtractor(BatchedPipe):
                     continue
                 break
             nxt = doc[k + 1].lower_ if k + 1 < n else ""
-            if k > begin and (low == "then" or (low, nxt) == ("and", "then")):
-                # "..., and then (maybe) move into product": a second aim in sequence
+            if k > begin and (
+                low in ("then", "later") or (low == "and" and nxt in ("then", "later"))
+            ):
+                # "..., and then (maybe) move into product", "and later CFO": a second aim in
+                # sequence (annotators split there too)
                 j = self._after_connectives(doc, k, horizons)
                 if self._opens_aim(doc, j, titles, hedged=True):
                     goals.append((begin, k))

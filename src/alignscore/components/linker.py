@@ -87,12 +87,15 @@ class GoalHorizonLinker(BatchedPipe):
         if horizons:
             marks = clause_marks(doc)
             goals = [s for s in group if s.label_ == GOAL]
-            # where each goal's clause opens: at its cue when one ends right before it ("i could
-            # see myself as a data engineer" opens at "i")
+            # where each goal's clause opens: at its cue when one ends right before it, or before
+            # the words a goal leaves out ("i could see myself as a data engineer" opens at "i")
             cue_at = {
                 c.end: c.start for c in doc.spans.get(CUES_KEY, []) if c.label_ in _OPENING_CUES
             }
-            starts = [cue_at.get(g.start, g.start) for g in goals]
+            starts = [
+                next((cue_at[k] for k in range(g.start, g.start - 3, -1) if k in cue_at), g.start)
+                for g in goals
+            ]
             breaks = contrast_breaks(doc)
             for goal in goals:
                 h = self.link(doc, goal, horizons, marks, starts, breaks)
