@@ -63,6 +63,7 @@ class TypoRepair:
         self.lexicon = lexicon
         self.probs = probs
         self._cache: dict[str, str | None] = {}
+        self._fine: set[str] = set()  # words seen that need no repair (the common case)
 
     def correction(self, word: str) -> str | None:
         """The repair of a lowercase ``word``, or None to keep it."""
@@ -83,7 +84,10 @@ class TypoRepair:
                     found, best = cand, p
         if len(self._cache) > 100_000:
             self._cache.clear()
+            self._fine.clear()
         self._cache[word] = found
+        if found is None:
+            self._fine.add(word)
         return found
 
     def _replace(self, m: re.Match[str]) -> str:
@@ -92,6 +96,8 @@ class TypoRepair:
 
     def __call__(self, text: str) -> str:
         """Return ``text`` with swapped-letter typos repaired (same length, same offsets)."""
+        if self._fine.issuperset(_WORD.findall(text)):
+            return text  # every word already known to need no repair: one set test in C
         return _WORD.sub(self._replace, text)
 
     def changes(self, text: str) -> list[tuple[str, str]]:
