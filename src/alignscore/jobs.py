@@ -166,7 +166,7 @@ def _level(title: str, info: dict | None, years: int | None, text: str) -> str:
     - mid otherwise.
     """
     rank = info["rank"] if info else 2
-    managerial = rank == 4 and title_rank(_without_managerial_words(title)) <= 2
+    managerial = rank == 4 and title_rank(title, MANAGERIAL_WORDS) <= 2
     if rank >= 5 or (rank >= 3 and not managerial) or (years is not None and years >= 6):
         return "senior"
     if managerial:
@@ -181,10 +181,6 @@ def _level(title: str, info: dict | None, years: int | None, text: str) -> str:
     ):
         return "entry"
     return "mid"
-
-
-def _without_managerial_words(title: str) -> str:
-    return " ".join(w for w in title.split() if w.lower().strip(",.") not in MANAGERIAL_WORDS)
 
 
 def _graded_title(doc: Doc, title: Span | None) -> str:

@@ -22,12 +22,17 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 
 
 @lru_cache(maxsize=4096)
-def title_rank(title: str) -> int:
-    """Return the seniority rank 1-6 of a title (1 entry ... 6 executive), from its words."""
+def title_rank(title: str, ignore: frozenset[str] = frozenset()) -> int:
+    """Return the seniority rank 1-6 of a title (1 entry ... 6 executive), from its words.
+
+    Words whose lemma is in ``ignore`` do not count ("Store Managers" without "manager" ranks as
+    "Store").
+    """
     levels = read_lexicon("title_levels")
     ranks: dict[str, int] = levels["ranks"]
     lemmas = lemma_table()
     words = [lemmas.get(w, w) for w in _WORD.findall(title.lower())]
+    words = [w for w in words if w not in ignore]
     best = 0
     for n in (2, 1):
         for i in range(len(words) - n + 1):

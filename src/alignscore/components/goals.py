@@ -165,9 +165,7 @@ class GoalExtractor(BatchedPipe):
         while k < limit:
             tok = doc[k]
             low = "," if _symbol_only(tok.text) else tok.lower_  # an emoji parts clauses
-            if k > begin and (tok.is_sent_start or self._is_stop(tok)):
-                break
-            if self._is_stop(tok):
+            if self._is_stop(tok) or (k > begin and tok.is_sent_start):
                 break
             if k > begin and k in cue_starts:
                 break

@@ -14,11 +14,12 @@ from spacy.tokens import Doc, Span
 from ..extensions import HORIZON_AT, register_extensions
 from ..labels import CUES_KEY, GOAL, HORIZON, SPANS_KEY
 from ._spans import BatchedPipe, Marks, clause_bounds, clause_marks
+from .goals import GOAL_CUE, NEG_GOAL_CUE
 
 __all__ = ["GoalHorizonLinker", "make_goal_horizon_linker"]
 
 
-_OPENING_CUES = frozenset({"GOAL_CUE", "NEG_GOAL_CUE"})
+_OPENING_CUES = frozenset({GOAL_CUE, NEG_GOAL_CUE})
 _CONTRASTS = frozenset({"but", "though", "although", "however"})
 _SUBJECTS = frozenset({"i", "we", "my", "our"})
 
