@@ -1,10 +1,12 @@
 """External checks: the scorer and the pipeline on postings and answers outside the training data.
 
-Two sets, each written by writers who never saw the corpus or the code (see their READMEs):
+Three sets, each written by writers who never saw the corpus or the code (see their READMEs):
 
 - ``benchmarks/external``: six postings in fields the corpus lacks, 60 answers by two writers;
 - ``benchmarks/external_2``: ten postings in ten more such fields, 130 answers by five writers
-  (the second wave of the wider set, kept out of training).
+  (the second wave of the wider set, kept out of training);
+- ``benchmarks/external_3``: ten postings in ten further fields, 130 answers by five more
+  writers (the wider set's third wave, written as a check set).
 
 For each, runs ``alignscore evaluate`` and ``alignscore evaluate-extraction``, prints both tables
 and the agreement of the writers with a blind second annotator, and writes
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "external": ROOT / "benchmarks" / "external",
     "external_2": ROOT / "benchmarks" / "external_2",
+    "external_3": ROOT / "benchmarks" / "external_3",
 }
 
 

@@ -7,9 +7,10 @@ each core archetype plus one hard case, registers spread evenly, lengths drawn i
 archetype (``corpus_plan.answer_slots``, as for the corpus).
 
 A second wave (W6 ... W10, ``--wave 2``) adds five more writers and ten more fields with its
-own seed, so the first wave's plan stays as it was.
+own seed, so the first wave's plan stays as it was; a third (W11 ... W15, ``--wave 3``) does the
+same for the third external check set.
 
-Usage: python scripts/wider_plan.py OUT_DIR [--wave 1|2]
+Usage: python scripts/wider_plan.py OUT_DIR [--wave 1|2|3]
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from corpus_plan import FORMATS, HARD_CASES, answer_slots
 
-SEEDS = {1: 20261128, 2: 20261129}
+SEEDS = {1: 20261128, 2: 20261129, 3: 20261130}
 
 WAVES: dict[int, dict[str, list[tuple[str, str, str]]]] = {  # writer -> (field, level, org type)
     1: {
@@ -47,6 +48,16 @@ WAVES: dict[int, dict[str, list[tuple[str, str, str]]]] = {  # writer -> (field,
             ("libraries", "entry", "public_body"),
         ],
     },
+    3: {
+        "W11": [("game_development", "mid", "startup"), ("physiotherapy", "entry", "hospital")],
+        "W12": [("urban_planning", "senior", "public_body"), ("fashion", "entry", "corporation")],
+        "W13": [("biotech", "mid", "corporation"), ("funeral_services", "entry", "small_business")],
+        "W14": [
+            ("automotive_engineering", "senior", "corporation"),
+            ("speech_therapy", "mid", "nonprofit"),
+        ],
+        "W15": [("film_production", "entry", "small_business"), ("actuarial", "mid", "corporation")],
+    },
 }
 
 
@@ -54,7 +65,7 @@ def build_plan(wave: int = 1) -> dict[str, list[dict]]:
     """Return writer -> list of posting plans with answer slots, for one wave of writers."""
     rng = random.Random(SEEDS[wave])
     plan: dict[str, list[dict]] = {}
-    k = 0 if wave == 1 else 10  # the second wave carries on the rotation of hard cases and formats
+    k = 10 * (wave - 1)  # each wave carries on the rotation of hard cases and formats
     for writer, postings in WAVES[wave].items():
         jds = []
         for field, level, org_type in postings:
