@@ -316,9 +316,7 @@ def goal_cues() -> list[dict]:
     # a heading: "Goal: ...", "Next step -> ..."; a dash only with a space on one side, so that
     # "step-down unit" is no heading
     heading = [{"LEMMA": {"IN": ["my", "the"]}, "OP": "?"}, NOUN_MODS]
-    pats.append(
-        [*heading, {"LEMMA": {"IN": GOAL_NOUNS}}, {"ORTH": {"IN": [":", "->", "=", "=>"]}}]
-    )
+    pats.append([*heading, {"LEMMA": {"IN": GOAL_NOUNS}}, {"ORTH": {"IN": [":", "->", "=", "=>"]}}])
     dashes = {"ORTH": {"IN": ["-", "–"]}}
     pats.append([*heading, {"LEMMA": {"IN": GOAL_NOUNS}, "SPACY": True}, dashes])
     pats.append([*heading, {"LEMMA": {"IN": GOAL_NOUNS}}, {**dashes, "SPACY": True}])
@@ -458,13 +456,23 @@ def goal_cues() -> list[dict]:
                 "OP": "*",
             },
             # "what I want for my career / from this role is to"
-            {"LOWER": {"IN": ["for", "from", "in", "out", "of"]}, "OP": "?"},
+            {"LOWER": {"IN": ["for", "from", "in", "out", "of"]}, "OP": "{0,2}"},  # "out of"
             {"LOWER": {"IN": ["my", "this", "the", "it"]}, "OP": "?"},
             {"LOWER": {"IN": ["career", "role", "job", "future", "life", "position"]}, "OP": "?"},
             {"LEMMA": "be"},
             {"LOWER": "to", "OP": "?"},
         ],
     ]
+    # "My plan is simple: learn ...", "My goals for the role: get ...": the aims follow the colon
+    # (the goal extractor opens a goal there only before a verb of aiming or a time)
+    fragments.append(
+        [
+            {"LOWER": {"IN": ["my", "our"]}},
+            {"LEMMA": {"IN": GOAL_NOUNS}},
+            {"IS_PUNCT": False, "OP": "{0,4}"},
+            {"ORTH": ":"},
+        ]
+    )
     fragments = [_expand_subject(p) for p in fragments]
     out += [
         {"label": "GOAL_CUE", "pattern": p, "id": f"fragment_{i}"} for i, p in enumerate(fragments)
@@ -514,6 +522,15 @@ def goal_cues() -> list[dict]:
             {"LEMMA": {"IN": ["in", "to", "of"]}},
         ],
         [{"LEMMA": {"IN": ["not", "never"]}}, {"LEMMA": "looking"}, TO],
+        # the subject left out after "and" / "but": "... and don't want to commute daily"
+        [
+            {"LOWER": {"IN": ["and", "but", "yet"]}},
+            {"LEMMA": {"IN": ["do", "would", "will", "'d", "’d", "really", "also"]}, "OP": "*"},
+            neg,
+            {"LEMMA": {"IN": ["really", "ever", "particularly"]}, "OP": "?"},
+            {"LEMMA": {"IN": ["want", "wish", "plan", "intend", "like", "need"]}},
+            TO,
+        ],
         [{"LEMMA": "rather"}, {"LEMMA": "than"}],
         [{"LEMMA": "instead"}, {"LEMMA": "of"}],
     ]
@@ -812,6 +829,21 @@ def other_cues() -> list[dict]:
         "move back home",
         "go back home",
         "relocate to",
+        # leaving for a practice of one's own or another employer, said as a jump
+        "open a private practice",
+        "start a private practice",
+        "set up a private practice",
+        "launch a private practice",
+        "go into private practice",
+        "make the jump",
+        "make the leap",
+        "jump ship",
+        "springboard",
+        "launchpad",
+        "launch pad",
+        "jumping-off point",
+        "jumping off point",
+        "wherever the best",
     )
     # "... then (I'll) leave", "apply for jobs at the big agencies": leaving after a stint
     out += [
@@ -879,14 +911,16 @@ def other_cues() -> list[dict]:
         "to",
     ]
     span_units = ["year", "years", "yr", "yrs", "month", "months"]
+    stint_adjectives = ["good", "strong", "solid", "full", "hard", "great", "focused", "busy"]
     out += [
         {
             "label": "FLIGHT_CUE",
             "pattern": [
                 {"LOWER": {"IN": ["stay", "spend", "give", "do"]}},  # not "spent two years"
-                {"LOWER": "it", "OP": "?"},
+                {"LOWER": {"IN": ["it", "you", "them", "this"]}, "OP": "?"},
                 {"LOWER": "for", "OP": "?"},
                 {"LOWER": {"IN": few}, "OP": "{1,5}"},
+                {"LOWER": {"IN": stint_adjectives}, "OP": "?"},  # "give you two strong years"
                 {"LOWER": {"IN": span_units}},
                 {"IS_SENT_START": False, "OP": "{0,12}"},
                 {"LOWER": {"IN": ["then", "afterwards", "after", "before"]}},
@@ -901,6 +935,18 @@ def other_cues() -> list[dict]:
                 {"LOWER": {"IN": ["here", "max", "tops"]}},
             ],
             "id": "flight_stint_here",
+        },
+        {
+            # the job seen as a measured-out stint: "I see this job as a focused year or two"
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LOWER": "as"},
+                {"LOWER": {"IN": ["a", "an"]}},
+                {"LOWER": {"IN": stint_adjectives}, "OP": "?"},
+                {"LOWER": {"IN": few}, "OP": "{0,4}"},
+                {"LOWER": {"IN": span_units}},
+            ],
+            "id": "flight_stint_as",
         },
     ]
     out += phrase(

@@ -94,6 +94,8 @@ WORDS: dict[str, list[list[dict]]] = {
             {"LOWER": {"IN": ["term", "run"]}},
         ],
         [{"LOWER": {"IN": ["immediate", "immediately"]}}],
+        # a learner's "in the short time": the short term
+        [{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "short"}, {"LOWER": "time"}],
         [{"LOWER": {"IN": ["right", "straight"]}}, {"LOWER": "away"}],
         [
             {"LOWER": "in"},
@@ -115,6 +117,7 @@ WORDS: dict[str, list[list[dict]]] = {
     # are not horizons) and needs a goal beside them; "longer" only as a notes label
     "first_word": [[{"LOWER": "first"}]],
     "longer_label": [[{"LOWER": "longer"}]],
+    "later_label": [[{"LOWER": {"IN": ["later", "afterwards"]}}]],
     "word_months": [
         [
             {"LOWER": {"IN": ["in", "over", "during"]}},
@@ -191,6 +194,8 @@ WORDS: dict[str, list[list[dict]]] = {
             {"ORTH": "-", "OP": "?"},
             {"LOWER": {"IN": ["term", "run", "haul"]}},
         ],
+        # a learner's "in the long time": the long term
+        [{"LOWER": "in"}, {"LOWER": "the"}, {"LOWER": "long"}, {"LOWER": "time"}],
     ],
     "word_open": [
         [

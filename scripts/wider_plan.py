@@ -56,7 +56,10 @@ WAVES: dict[int, dict[str, list[tuple[str, str, str]]]] = {  # writer -> (field,
             ("automotive_engineering", "senior", "corporation"),
             ("speech_therapy", "mid", "nonprofit"),
         ],
-        "W15": [("film_production", "entry", "small_business"), ("actuarial", "mid", "corporation")],
+        "W15": [
+            ("film_production", "entry", "small_business"),
+            ("actuarial", "mid", "corporation"),
+        ],
     },
 }
 

@@ -212,3 +212,17 @@ def test_score_many_streams_in_order_and_raises_with_row_number():
     with pytest.raises(InvalidInputError, match="row 1"):
         list(alignscore.score_many([GOOD, None], JD))
     assert list(alignscore.score_many([GOOD, None], JD, on_error="none"))[1] is None
+
+
+def test_unrealistic_explanation_names_the_highest_target():
+    """The title quoted is the target that is far above the role, not a past one."""
+    jd = "Customer Success Manager (mid level). Gainsight, QBRs, renewals. Reports to the CS lead."
+    answer = (
+        "Three years ago I was an account manager at an agency. In the first three months I'd "
+        "audit the book and run QBRs. I'd like to be Head of Customer Success within 18 months, "
+        "and by 2028 VP of Customer Success."
+    )
+    result = score(answer, jd)
+    assert "unrealistic" in result.flags
+    (reason,) = [e for e in result.explanations if "far above" in e]
+    assert "VP of Customer Success" in reason

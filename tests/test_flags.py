@@ -39,7 +39,12 @@ def raised(changes=None, bands=None, scores=None):
         ({}, {}, None, set()),
         # a stopover says what the role leads to: a bridge unless no bridge cue is there either
         ({"flight_cues": 1.0}, {"alignment": 2}, None, {"flight_risk"}),
-        ({"flight_cues": 1.0, "bridge_cues": 0.0}, {"alignment": 2}, None, {"flight_risk", "no_bridge"}),
+        (
+            {"flight_cues": 1.0, "bridge_cues": 0.0},
+            {"alignment": 2},
+            None,
+            {"flight_risk", "no_bridge"},
+        ),
         ({}, {"alignment": 2}, None, {"no_bridge"}),
         ({"flight_cues": 1.0}, {}, None, set()),  # a cue alone in a well-aligned answer
         ({"seniority_gap": 4.0}, {}, None, {"unrealistic"}),
@@ -57,9 +62,19 @@ def raised(changes=None, bands=None, scores=None):
         ({"bridge_cues": 0.0}, {"alignment": 3}, None, {"no_bridge"}),
         ({"bridge_cues": 0.0}, {"alignment": 4}, None, set()),
         ({"goal_count": 0.0}, {}, None, {"missing_long_term"}),  # a dated near step, no goal cue
-        ({"goal_count": 0.0, "horizon_has_short": 0.0}, {}, None, {"missing_short_term", "missing_long_term"}),
+        (
+            {"goal_count": 0.0, "horizon_has_short": 0.0},
+            {},
+            None,
+            {"missing_short_term", "missing_long_term"},
+        ),
         ({"horizon_has_short": 0.0}, {}, None, {"missing_short_term"}),  # every goal dated later
-        ({"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5}, {}, None, set()),  # undated concrete goal
+        (
+            {"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5},
+            {},
+            None,
+            set(),
+        ),  # undated concrete goal
         (
             {"horizon_has_short": 0.0, "goal_with_horizon_share": 0.5},
             {"specificity": 1},
@@ -114,6 +129,18 @@ def test_rubric_caps(changes, expected):
         ("Plan: 12-18 months here, build the CV.", True),
         ("I would spend six months or so in this role and then apply to engineering.", True),
         ("A year or two here, max.", True),
+        ("So I'd give you two strong years, get the hotel open, and then make the jump.", True),
+        ("I see this job as a focused year or two of clinical work.", True),
+        ("Long term I plan to open a private practice in sports nutrition.", True),
+        ("After the licence I'd like to make the leap to a vendor.", True),
+        ("I worked in private practice for three years before this.", False),
+        ("I see this as a great springboard.", True),
+        ("From there I'll go wherever the best opportunity is.", True),
+        ("Next year I'd like to go to med school.", True),
+        # a school as the workplace is no plan to leave for study
+        ("I've done post-award for four years at the med school.", False),
+        ("I worked in the law school's finance office.", False),
+        ("I'd give the team my best work for years to come.", False),
         ("I want to stay here for many years and grow with the team.", False),
         ("I spent two years in retail and then moved into logistics.", False),  # the past
         ("My goal for the first eighteen months here is to fix the handover.", False),
@@ -161,6 +188,8 @@ def test_short_target_titles_read_per_line(text, short_gap):
     [
         # "pay" used to be found twice ("pay" and "paid" share a lemma); "so that's why" is a reason
         ("Night shift pays more so that's why I applied.", 1, 0),
+        ("Night shift paid more, so that was why I applied.", 1, 0),
+        ("It pays more, so that is the reason.", 1, 0),
         ("I want the extra pay, and I want to lead the shift so that our pick rate goes up.", 1, 2),
     ],
 )
@@ -169,4 +198,6 @@ def test_cues_counted_once_and_so_thats_why_is_no_purpose(text, self_cues, emplo
 
     (pair,) = analyze_pairs([text], "Warehouse Team Leader. WMS, Excel.")
     assert pair.features["self_gain_cues"] == self_cues
-    assert pair.features["employer_so_that"] + (pair.features["employer_cues_per100"] > 0) == employer
+    assert (
+        pair.features["employer_so_that"] + (pair.features["employer_cues_per100"] > 0) == employer
+    )

@@ -63,6 +63,17 @@ def test_goal_cue_variants(text, expected):
             "<p>Long term:</p><ul><li>Payroll Supervisor in 3&ndash;4 years</li></ul>",
             ["Payroll Supervisor"],
         ),
+        # a heading line "Lead Tech: my goals" is no goal; under it, an item labelled with
+        # something other than a time ("Now:", "Background:") is the candidate's present
+        (
+            "Lead Tech: my goals (prep notes)\n- Now: CPhT since 2016, charge tech\n"
+            "- First 90 days: learn the workflows\n- Goal: get the ASHP certificate",
+            ["learn the workflows", "get the ASHP certificate"],
+        ),
+        (
+            "My goals\n- Background: five years in retail\n- master the WMS",
+            ["master the WMS"],
+        ),
     ],
 )
 def test_bullet_list_goals(text, expected):
@@ -179,6 +190,33 @@ def test_later_goal_count_needs_a_goal_under_the_later_horizon():
 
 
 @pytest.mark.parametrize(
+    "text, later",
+    [
+        # a goal after "After that" / "Beyond that" / "From there" goes past the dated steps
+        (
+            "In my first year I want to learn SCADA. Within three years I'd aim for Grade II. "
+            "After that I'd like to grow toward the lab side of the plant.",
+            1,
+        ),
+        ("Year one, master Zendesk. Beyond that, I want to lead the support team.", 1),
+        ("I want to master Zendesk first. From there I'd like to move into QA.", 1),
+        # ... but not a goal dated short in that sentence, nor no goal at all
+        ("Right now I want to master Zendesk. After that, within a year, I want to train.", 0),
+        ("I want to master Zendesk this year. After that I don't know.", 0),
+        # a goal dated three years or more out is past the near term (mid counts as long)
+        ("My plan is to lead the support team in about three years.", 1),
+        ("I want to lead the support team within three years.", 0),
+        ("After that meeting I wanted to apply.", 0),
+    ],
+)
+def test_goals_after_the_dated_steps_are_later(text, later):
+    from alignscore.analysis import analyze_pairs
+
+    (pair,) = analyze_pairs([text], "Support Specialist. Zendesk. Mentoring.")
+    assert pair.features["goal_later_count"] == later
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # run-on text (a transcript, a hurried chat message): a new "I ..." clause ends the goal
@@ -284,3 +322,108 @@ def test_a_goal_in_a_run_on_sentence_stops_within_sixteen_tokens():
 )
 def test_symbols_trimmed_from_goals(text, expected):
     assert goals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a colon or a spaced dash after a goal opens the aims that spell it out
+        (
+            "I want to grow with Northwind: master SQL in the first year and lead the reporting "
+            "work in three to five years.",
+            ["grow with Northwind", "master SQL", "lead the reporting work"],
+        ),
+        (
+            "I want to grow here - master SQL first, later lead the team.",
+            ["grow here", "master SQL", "lead the team"],
+        ),
+        # ... but not a clause that is no aim, nor a verb in another form
+        ("I want to grow here: the team is great.", ["grow here"]),
+        ("I want to grow here: learning is what I love.", ["grow here"]),
+        # a goal noun that announces its aims after a colon
+        (
+            "My plan is simple: learn how OSP works in the first six months.",
+            ["learn how OSP works"],
+        ),
+        (
+            "My goals for the role: get the CRA and learn NIH rules.",
+            ["get the CRA", "learn NIH rules"],
+        ),
+        ("My goal is clear: I want to lead the team.", ["lead the team"]),
+        ("My plan changed: the team is new.", []),
+        # an enumeration of aims: "First, ...", "Second, ...", "Finally, ..."
+        (
+            "Two goals. First, master SQL. Second, lead the reporting work in five years.",
+            ["master SQL", "lead the reporting work"],
+        ),
+        (
+            "Firstly, get my licence. Then, eventually, run a crew.",
+            ["get my licence", "run a crew"],
+        ),
+        # an ordinal before anything but a verb of aiming opens nothing
+        ("First, thank you for the call.", []),
+        ("First, the team is great.", []),
+    ],
+)
+def test_aims_spelled_out_after_a_colon_or_an_ordinal(text, expected):
+    assert goals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a spoken filler between the cue and the aim is no goal
+        (
+            "So short term I'd want to, I mean in the first year or so, get really good at the "
+            "entries.",
+            ["get really good at the entries"],
+        ),
+        ("I want to, I guess, learn the broker side.", ["learn the broker side"]),
+        ("I mean I want to lead the team.", ["lead the team"]),
+        (
+            "So what I'd like out of this is, you know, to actually sit with a PI.",
+            ["sit with a PI"],
+        ),
+    ],
+)
+def test_spoken_fillers_before_the_aim(text, expected):
+    assert goals(text) == expected
+
+
+def goal_marks(text: str) -> list[tuple[str, bool]]:
+    return [(s.text, s.negated) for s in extract(text) if s.label == "GOAL"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a negated aim whose subject is left out after "and" / "but" is still negated
+        (
+            "I live in Glasgow and don't want to commute daily.",
+            [("commute daily", True)],
+        ),
+        ("I like the team but do not want to manage people.", [("manage people", True)]),
+        (
+            "I'd learn the plant and would never want to cut corners.",
+            [("learn the plant", False), ("cut corners", True)],
+        ),
+        # "rather than" / "instead of" negate an action, not a number or a share of something
+        (
+            "I'd hold my Grade I within twelve months rather than eighteen.",
+            [("hold my Grade I", False)],
+        ),
+        ("I'd learn every stage rather than one piece of it.", [("learn every stage", False)]),
+        (
+            "I want to plan strategy rather than loading rates.",
+            [("plan strategy", False), ("loading rates", True)],
+        ),
+        # "I'd been", "I'd worked": the past perfect, not an aim
+        ("I'd been helping my brother-in-law with his imports.", []),
+        (
+            "Before this I'd worked in retail, and I'd like to run a store.",
+            [("run a store", False)],
+        ),
+    ],
+)
+def test_negation_without_subject_and_past_perfect(text, expected):
+    assert goal_marks(text) == expected

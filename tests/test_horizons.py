@@ -11,6 +11,22 @@ O = None  # an open bound
 # sentence, horizon text, years_min, years_max, bucket
 POSITIVE = [
     ("In the next two years I want to master Tableau.", "In the next two years", 0, 2, "short"),
+    # "~5 yrs": a tilde before the number means "about"
+    ("- ~5 yrs: Senior People Partner for Europe", "5 yrs", 5, 5, "long"),
+    ("In ~2 years I want to lead the team.", "In ~2 years", 2, 2, "short"),
+    # a non-native "in the long time" is the long term
+    ("In the long time I wish to lead the lab.", "In the long time", 5, None, "long"),
+    ("In the short time I want to learn the lab.", "In the short time", 0, 3, "short"),
+    ("- stay clinical in oncology\n- later: director?", "later", None, None, "long"),
+    # days: the first 30/60/90 days of a plan (a day is 1/360 year: 30 days make a month)
+    (
+        "In the first 90 days I want to learn the workflows.",
+        "In the first 90 days",
+        0,
+        0.25,
+        "short",
+    ),
+    ("Within 30 days I'd like to be on the rota.", "Within 30 days", 0, 1 / 12, "short"),
     ("I want to lead the team within two years.", "within two years", 0, 2, "short"),
     ("Within 18 months I hope to run the night shift.", "Within 18 months", 0, 1.5, "short"),
     ("Over the next year I'd like to get my CDL.", "Over the next year", 0, 1, "short"),
@@ -126,6 +142,15 @@ NEGATIVE = [
     # "first" as the ordinal of what a verb takes: a trade's first fix, first aid
     "I want to learn first fix and second fix properly.",
     "I'd like to do first aid training and get my CSCS card.",
+    # days count as a horizon only as a deadline or a point, not as a span or an amount
+    "I get 27 days of PTO and want to learn the workflows.",
+    "I'd like to shadow the team for three days and learn the workflows.",
+    "I am ready to take this responsibility from the first day.",
+    "If a tech lead spot opened up later, I'd go for it.",
+    # a rate, not a time: "five days a week", "twice a year"
+    "I don't want to commute five days a week.",
+    "I'd like to be on site three days a week and learn SCADA.",
+    "I want to train two evenings a month.",
 ]
 
 
@@ -134,7 +159,8 @@ def test_horizon_normalisation(sentence, text, years_min, years_max, bucket):
     spans = [s for s in extract(sentence, reference_year=2026) if s.label == "HORIZON"]
     assert [s.text for s in spans] == [text]
     span = spans[0]
-    assert (span.years_min, span.years_max, span.bucket) == (years_min, years_max, bucket)
+    expected = tuple(pytest.approx(v) if v is not None else None for v in (years_min, years_max))
+    assert (span.years_min, span.years_max, span.bucket) == (*expected, bucket)
     assert sentence[span.start_char : span.end_char] == text
 
 

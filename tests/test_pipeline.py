@@ -479,6 +479,9 @@ def test_text_in_capitals_reads_like_lowercase(text):
     [
         ("i want to get my pccn and my aws", ["pccn", "aws"]),  # the posting's names, no suffix
         ("I care about safety and the CDL.", ["CDL"]),  # an everyday word stays out
+        # a posting's acronym matches a common word only in capitals: "does" is no "DOE"
+        ("I want to be the person who does the audits and the DOE work.", ["DOE"]),
+        ("i want to learn doe and get my cdl", ["doe", "cdl"]),
     ],
 )
 def test_posting_terms_also_match_without_their_suffix(answer, skills):
@@ -487,7 +490,8 @@ def test_posting_terms_also_match_without_their_suffix(answer, skills):
 
     jd = (
         "Registered Nurse. Complete PCCN certification, we reimburse exam fees. "
-        "Safety certificate and CDL license required. AWS certifications paid."
+        "Safety certificate and CDL license required. AWS certifications paid. "
+        "Lead DOE studies."
     )
     (pair,) = analyze_pairs([answer], jd)
     found = [s.text for s in pair.answer.spans[SPANS_KEY] if s.label_ == "SKILL"]
@@ -514,3 +518,69 @@ def cue_texts(text: str, label: str) -> list[str]:
 )
 def test_security_and_stability_are_self_gain_cues(text, cues):
     assert cue_texts(text, "SELF_GAIN_CUE") == cues
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a common word in capitals is emphasis, not an unlisted acronym
+        ("I REALLY want this job and I am NOT leaving.", []),
+        ("It is the BEST place to learn, you ARE the leader and it helps a LOT.", []),
+        ("DO it right, BUT fast, and IF needed ask.", []),
+        # unlisted acronyms that are no common word still count; a listed name always does
+        ("I want to master FP&A and get my CPA.", ["FP&A", "CPA"]),
+        ("I support kids with SEND and want the WIOA reporting.", ["SEND", "WIOA reporting"]),
+        # a common word in capitals before a capitalised word still opens a name ("BEST Plus")
+        ("So CASAS, BEST Plus and the levels.", ["CASAS", "BEST"]),
+    ],
+)
+def test_emphasis_in_capitals_is_no_acronym(text, skills):
+    assert labelled(text, "SKILL") == skills
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a full stop after an ampersand acronym ends the sentence
+        (
+            "I want to work in FP&A. The team helped.",
+            ["I want to work in FP&A.", "The team helped."],
+        ),
+        ("Growth into R&D. Then more.", ["Growth into R&D.", "Then more."]),
+    ],
+)
+def test_full_stop_after_ampersand_acronym(nlp, text, sentences):
+    assert [s.text for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # "DOE" after pay is "depending on experience"; before a study it is a method
+        ("Pay: $48,000-$55,000/yr DOE. Medical and dental.", []),
+        ("Salary £32k DOE plus benefits.", []),
+        ("Salary: competitive, DOE.", []),
+        ("Lead DOE studies on the moulding line.", ["DOE"]),
+    ],
+)
+def test_pay_terms_are_no_skills(text, skills):
+    assert labelled(text, "SKILL") == skills
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # "or related field", "or equivalent": a stand-in, not a list item
+        ("A degree in supply chain or related field required.", ["supply chain"]),
+        ("SQL or equivalent experience.", ["SQL"]),
+        ("Excel, Tableau or similar tools.", ["Excel", "Tableau"]),
+        # a year or a bare number beside a listed name is no tool of the list
+        ("CPhT since 2016, CSPT since 2022.", ["CSPT"]),
+        ("I used Tableau, 2019 and 2020 mostly.", ["Tableau"]),
+        # a unit after a number is no skill; an unlisted acronym elsewhere still is
+        ("We run a 12 MGD plant.", []),
+        ("We run a plant with MGD reporting.", ["MGD reporting"]),
+    ],
+)
+def test_stand_ins_and_units_are_no_skills(text, skills):
+    assert labelled(text, "SKILL") == skills

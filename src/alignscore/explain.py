@@ -17,6 +17,7 @@ from .extensions import BUCKET, NEGATED
 from .features import JobView, job_view
 from .jobs import JobProfile
 from .labels import CUES_KEY, SPANS_KEY
+from .titles import title_info
 
 __all__ = ["NON_ANSWER_REASONS", "explain"]
 
@@ -125,7 +126,14 @@ def explain(
             )
         )
     if flags["unrealistic"]:
-        titles = [s.text for s in spans if s.label_ == "TITLE"]
+        # the highest target first: the one far above the role, not a role held before
+        titles = [
+            s.text
+            for s in sorted(
+                (s for s in spans if s.label_ == "TITLE"),
+                key=lambda s: -title_info(s.text, s.id_)["rank"],
+            )
+        ]
         out.append(
             (
                 8.5,

@@ -48,7 +48,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from .components._spans import clause_bounds, clause_marks
-from .extensions import HORIZON_AT, HYPOTHETICAL, NEGATED
+from .components.cues import NOT_A_PURPOSE
+from .extensions import HORIZON_AT, HYPOTHETICAL, NEGATED, YEARS
 from .jobs import JobProfile, job_profile
 from .labels import CUES_KEY, SPANS_KEY
 from .resources import lemma_forms
@@ -63,7 +64,7 @@ __all__ = [
     "pair_features",
 ]
 
-FEATURE_SET_VERSION = "6"
+FEATURE_SET_VERSION = "7"
 #: features the flag rules read but the scorer is not trained on
 FLAG_ONLY_FEATURES = (
     "flight_stint",
@@ -74,6 +75,10 @@ FLAG_ONLY_FEATURES = (
 STINT_CUE = "flight_stint"  # id prefix of the stint cue patterns
 
 LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
+# sentence openers that place what follows after the steps already named
+_LATER_OPENERS = frozenset(
+    {("after", "that"), ("after", "this"), ("beyond", "that"), ("from", "there"), ("later",)}
+)
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
 _WE = frozenset({"we", "our", "ours", "us", "ourselves"})
 _YOU = frozenset({"you", "your", "yours"})
@@ -108,6 +113,7 @@ _STAY_START = frozenset({"first", "next", "initial", "opening", "coming"})
 _PAST_LEAVING = frozenset({"went", "left", "quit", "spent"})
 # self-gain cues that annotators rarely read as self-centred on train+dev ("for me": 31 of 150)
 _WEAK_SELF = frozenset({"for me", "financial", "pays", "my degree"})
+_PLACE_DETERMINERS = frozenset({"the", "a", "this", "our", "their", "that"})
 _WEAK_FLIGHT = frozenset({"for now", "set up a", "get out of", "running my own"})
 
 
@@ -186,6 +192,21 @@ def job_view(job: Doc) -> JobView:
     )
 
 
+def _after_the_steps(goal: Span, horizons: list[Span]) -> bool:
+    """Whether a goal comes after the steps dated before it.
+
+    Its sentence opens "After that", "Beyond that", "From there" or "Later" and dates nothing
+    itself, and a time was named earlier in the answer.
+    """
+    sent = goal.sent if goal.doc.has_annotation("SENT_START") else goal.doc[:]
+    words = [t.lower_ for t in sent[:2]]
+    if not (tuple(words[:2]) in _LATER_OPENERS or tuple(words[:1]) in _LATER_OPENERS):
+        return False
+    if not any(h.end <= sent.start for h in horizons):
+        return False  # nothing was dated before it: "After that meeting I ..."
+    return not any(sent.start <= h.start < sent.end for h in horizons)
+
+
 def pair_features(
     answer: Doc, job: Doc, profile: JobProfile | None = None, view: JobView | None = None
 ) -> dict[str, float]:
@@ -242,9 +263,18 @@ def pair_features(
     later_at = {
         (s.start, s.end)
         for s, b in zip(horizons, horizon_buckets, strict=True)
-        if b in ("mid", "long")
+        # "in about three years" (3 to 3) is no nearer than the mid term
+        if b in ("mid", "long") or ((s._.get(YEARS) or [None])[0] or 0) >= 3
     }
-    f["goal_later_count"] = float(sum(1 for at in horizon_at if at and tuple(at) in later_at))
+    # ... and an undated goal in a sentence that opens "After that", "Beyond that", "From there":
+    # it goes past the steps dated before it
+    f["goal_later_count"] = float(
+        sum(
+            1
+            for g, at in zip(positive, horizon_at, strict=True)
+            if (at and tuple(at) in later_at) or _after_the_steps(g, horizons)
+        )
+    )
     f["goal_words_share"] = sum(len(g) for g in positive) / max(n_words, 1)
     for b in ("short", "mid", "long"):
         f[f"horizon_has_{b}"] = float(b in buckets)
@@ -378,8 +408,10 @@ def pair_features(
             for i, w in enumerate(lower[:-1])
             if w == "so"
             and lower[i + 1] in ("that", "the", "our", "we", "your")
-            # "so that's why I applied" gives a reason, not a purpose
-            and not (lower[i + 1] == "that" and lower[i + 2 : i + 3] in (["'s"], ["’s"], ["is"]))
+            # "so that's why I applied" gives a reason, not a purpose (as in the cue filter)
+            and not (
+                lower[i + 1] == "that" and lower[i + 2 : i + 3] and lower[i + 2] in NOT_A_PURPOSE
+            )
         )
         if "so" in lower_count
         else 0
@@ -396,8 +428,19 @@ def pair_features(
         for c in cues
         if c.label_ == "FLIGHT_CUE"
         and not any(
-            (t.lower_.endswith("ed") and t.lemma_ != t.lower_) or t.lower_ in _PAST_LEAVING
+            (
+                t.lower_.endswith("ed")
+                and t.lemma_ != t.lower_
+                and not (t.i > 0 and answer[t.i - 1].lower_ in ("a", "an"))  # "a focused year"
+            )
+            or t.lower_ in _PAST_LEAVING
             for t in c
+        )
+        # "at the med school", "the law school's office": a workplace, not study to leave for
+        and not (
+            c[-1].lower_ == "school"
+            and c.start > 0
+            and answer[c.start - 1].lower_ in _PLACE_DETERMINERS
         )
     ]
     stints = [c for c in flights if c.id_.startswith(STINT_CUE)]

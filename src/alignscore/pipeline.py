@@ -24,7 +24,12 @@ import srsly
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, registry
+from spacy.util import (
+    compile_infix_regex,
+    compile_prefix_regex,
+    compile_suffix_regex,
+    registry,
+)
 
 from . import components  # noqa: F401  (registers the factories)
 from .errors import ModelError
@@ -147,6 +152,11 @@ class CleaningTokenizer:
 # spaCy splits "3-5" at the hyphen but keeps "3\u20135" (en dash) and "3\u20145" (em dash) whole,
 # so "in 3\u20134 years" would not read as a range; a dash between digits is split off the same way
 NUMBER_DASH_INFIX = r"(?<=[0-9])[\u2013\u2014](?=[0-9])"
+# spaCy keeps a full stop on a word in capitals ("U.S."), so "in FP&A. The team" was one sentence;
+# after an ampersand acronym ("R&D", "P&L", "FP&A") the full stop is split off
+AMPERSAND_STOP_SUFFIX = r"(?<=&[A-Z])\."
+# "~5 yrs" (about five years): the tilde is split off a number so the number reads as one
+TILDE_PREFIX = r"~(?=[0-9])"
 
 
 @registry.tokenizers("alignscore.tokenizer.v1")
@@ -158,6 +168,9 @@ def create_tokenizer() -> Any:
         base = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         infixes = [*nlp.Defaults.infixes, NUMBER_DASH_INFIX]
         base.infix_finditer = compile_infix_regex(infixes).finditer
+        suffixes = [*nlp.Defaults.suffixes, AMPERSAND_STOP_SUFFIX]
+        base.suffix_search = compile_suffix_regex(suffixes).search
+        base.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, TILDE_PREFIX]).search
         return CleaningTokenizer(base, default_repair())
 
     return make

@@ -20,9 +20,10 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Span
 from spacy.util import registry
 
-__all__ = ["cue_filter", "make_cue_filter"]
+__all__ = ["NOT_A_PURPOSE", "cue_filter", "make_cue_filter"]
 
-_NOT_A_PURPOSE = frozenset({"'s", "’s", "is", "was"})  # "so that's why", "so that is"
+# after "so that" these words give a reason ("so that's why I applied"), not a purpose
+NOT_A_PURPOSE = frozenset({"'s", "’s", "is", "was"})
 
 
 def cue_filter(existing: Iterable[Span], found: Iterable[Span]) -> list[Span]:
@@ -42,7 +43,7 @@ def cue_filter(existing: Iterable[Span], found: Iterable[Span]) -> list[Span]:
             span.label_ == "EMPLOYER_CUE"
             and span.text.lower() == "so that"
             and span.end < len(doc)
-            and doc[span.end].lower_ in _NOT_A_PURPOSE
+            and doc[span.end].lower_ in NOT_A_PURPOSE
         ):
             continue
         out.append(span)

@@ -268,6 +268,28 @@ SKILL_SUFFIXES = frozenset(
         "credential",
     }
 )
+# an unlisted word in capitals this common (natural-log probability) is read as stress
+EMPHASIS_LOG_PROB = -9.0
+ACRONYM_PREPOSITIONS = frozenset(
+    {"with", "in", "of", "for", "on", "under", "about", "into", "across", "within", "via"}
+)
+# list items that stand in for others: "or related field", "or equivalent", "or similar tools"
+LIST_STAND_INS = frozenset(
+    {"related", "similar", "equivalent", "other", "relevant", "comparable", "any", "such"}
+)
+# "$55k DOE" (depending on experience), "£30k OTE" (on-target earnings): pay, not a skill
+PAY_ABBREVIATIONS = frozenset({"doe", "doq", "ote", "neg", "ono", "obo"})
+PAY_WORDS = frozenset({"salary", "pay", "rate", "wage", "wages", "compensation", "competitive"})
+
+
+def _after_pay(orths: list[str], i: int) -> bool:
+    """Whether one of the four words before ``i`` is an amount of money or a word for pay."""
+    for w in orths[max(0, i - 4) : i]:
+        if w.lower() in PAY_WORDS or any(c in "$£€¥" for c in w) or w[:1].isdigit():
+            return True
+    return False
+
+
 ACRONYM_STOP = frozenset(
     {
         "i",
@@ -463,6 +485,9 @@ def _no_gc() -> Iterator[None]:
             gc.enable()
 
 
+_SourceTerm = tuple[int, tuple[str, ...], str, str, bool]  # rank, norms, label, id, acronym
+
+
 class Gazetteer(BatchedPipe):
     """Find SKILL and TITLE spans by longest match over ``NORM`` token sequences."""
 
@@ -556,6 +581,21 @@ class Gazetteer(BatchedPipe):
 
     # ------------------------------------------------------------------ matching
 
+    @staticmethod
+    def _emphasis(orths: list[str], i: int) -> bool:
+        """Whether an unlisted word in capitals is a common word stressed ("I REALLY want").
+
+        A common word in capitals is an acronym only where a name goes on after it ("BEST
+        Plus") or where it ends a phrase after a preposition ("kids with SEND").
+        """
+        if common_words().get(orths[i].lower(), RARE_LOG_PROB) < EMPHASIS_LOG_PROB:
+            return False
+        after = orths[i + 1] if i + 1 < len(orths) else ""
+        if after[:1].isupper() and after != "I":
+            return False
+        ends = not after[:1].isalnum() or after.lower() in {"and", "or"}
+        return not (ends and i > 0 and orths[i - 1].lower() in ACRONYM_PREPOSITIONS)
+
     def find(self, doc: Doc) -> list[Span]:
         """Return SKILL and TITLE spans, non-overlapping, longest first."""
         # token strings through one to_array call: no Token objects, no doc.text rebuilt
@@ -615,6 +655,9 @@ class Gazetteer(BatchedPipe):
                     norm not in ACRONYM_STOP
                     and letters >= 2
                     and orths[i].replace("-", "").isalnum()
+                    and not self._emphasis(orths, i)
+                    and not (norm in PAY_ABBREVIATIONS and _after_pay(orths, i))
+                    and not (i > 0 and orths[i - 1][:1].isdigit())  # a unit: "12 MGD", "5 GB"
                 ):
                     found.append((i, i + 1, SKILL, norm))
         found = [
@@ -713,6 +756,8 @@ class Gazetteer(BatchedPipe):
             return None
         lo, hi = min(words), max(words) + 1
         first, last = doc[lo], doc[hi - 1]
+        if first.lower_ in LIST_STAND_INS:
+            return None  # "or related field", "or equivalent experience"
         if first.lemma_ in self.goal_verbs and first.lower_ not in self.skill_heads:
             return None
         if hi - lo > 1 and first.lower_.endswith("ing") and first.lower_ not in self.skill_heads:
@@ -730,6 +775,8 @@ class Gazetteer(BatchedPipe):
             return False
         if follower and tok.like_num:
             return not YEAR.match(text)  # "Studio 5000", not "PharmD 2014"
+        if tok.like_num:
+            return False  # a number alone ("since 2016") names no tool
         if not (text[:1].isupper() or any(c.isdigit() for c in text)):
             return False
         low = tok.lower_
@@ -1087,8 +1134,10 @@ class Gazetteer(BatchedPipe):
         n = len(norms)
         hits = []
         for i, norm in enumerate(norms):
-            for rank, key, label, eid in by_first.get(norm, ()):
+            for rank, key, label, eid, acronym in by_first.get(norm, ()):
                 end = i + len(key)
+                if acronym and not self._may_be_acronym(doc[i].text):
+                    continue  # "does" is no "DOE"
                 if end <= n and (len(key) == 1 or tuple(norms[i:end]) == key):
                     hits.append((-len(key), rank, i, end, label, eid))
         added = []
@@ -1101,23 +1150,34 @@ class Gazetteer(BatchedPipe):
             doc.spans[self.spans_key] = sorted([*group, *added], key=lambda s: (s.start, -s.end))
         return doc
 
-    def _source_terms(self, source: Doc) -> dict[str, list[tuple[int, tuple[str, ...], str, str]]]:
-        """The source's SKILL/TITLE names by first norm: (rank, norms, label, id), cached."""
+    @staticmethod
+    def _may_be_acronym(text: str) -> bool:
+        """Whether an answer's word can stand for a posting's acronym: in capitals, or rare."""
+        return text.isupper() or common_words().get(text.lower(), RARE_LOG_PROB) <= RARE_LOG_PROB
+
+    def _source_terms(self, source: Doc) -> dict[str, list[_SourceTerm]]:
+        """The source's SKILL/TITLE names by first norm, cached.
+
+        Each is (rank, norms, label, id, acronym); ``acronym`` marks a one-word name in capitals
+        ("DOE"), which matches a common word ("does") only when that is in capitals too.
+        """
         cache_key = ("alignscore", "gazetteer_terms", self.spans_key)
         cached = source.user_data.get(cache_key)
         if cached is not None:
             return cached
-        terms: dict[tuple[str, ...], tuple[str, str]] = {}
+        terms: dict[tuple[str, ...], tuple[str, str, bool]] = {}
         for span in source.spans.get(self.spans_key, []):
             if span.label_ in (SKILL, TITLE):
                 key = tuple(t.norm_ for t in span if not t.is_punct or t.text in "&+#/-")
+                acronym = len(key) == 1 and span.text.isupper()
                 if key and not (len(key) == 1 and key[0] in self.not_modifiers):
-                    terms.setdefault(key, (span.label_, span.id_))
+                    terms.setdefault(key, (span.label_, span.id_, acronym))
                 if span.label_ == SKILL and (short := self._without_suffix(key)):
-                    terms.setdefault(short, (span.label_, span.id_))
-        by_first: dict[str, list[tuple[int, tuple[str, ...], str, str]]] = {}
-        for rank, (key, (label, eid)) in enumerate(terms.items()):
-            by_first.setdefault(key[0], []).append((rank, key, label, eid))
+                    short_acronym = len(short) == 1 and span[0].text.isupper()
+                    terms.setdefault(short, (span.label_, span.id_, short_acronym))
+        by_first: dict[str, list[_SourceTerm]] = {}
+        for rank, (key, (label, eid, acronym)) in enumerate(terms.items()):
+            by_first.setdefault(key[0], []).append((rank, key, label, eid, acronym))
         source.user_data[cache_key] = by_first
         return by_first
 

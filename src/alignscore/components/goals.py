@@ -53,6 +53,22 @@ DURATION_VERBS = frozenset({"do", "spend", "stay", "give", "put", "it", "in"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
 BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
+SPELLING_OUT_MARKS = frozenset({":", "—", "–"})  # and a dash spaced on both sides
+# words that open the items of a spoken or written list of aims: "First, master SQL."
+SEQUENCE_OPENERS = frozenset(
+    {
+        "first",
+        "firstly",
+        "second",
+        "secondly",
+        "third",
+        "thirdly",
+        "then",
+        "next",
+        "finally",
+        "lastly",
+    }
+)
 
 
 _PICTOGRAPH_CATEGORIES = frozenset({"So", "Sk", "Cf", "Cs", "Co"})
@@ -64,6 +80,16 @@ def _symbol_only(text: str) -> bool:
     Maths and currency signs ("+", "→", "$") are not: they sit inside goals ("SQL + Python").
     """
     return bool(text) and all(unicodedata.category(c) in _PICTOGRAPH_CATEGORIES for c in text)
+
+
+def _label_colon(doc: Doc, k: int) -> int | None:
+    """The offset of a colon that ends a label of one to three words opening at ``k``."""
+    for j in range(k + 1, min(k + 4, len(doc))):
+        if doc[j].text == ":":
+            return j
+        if doc[j].is_space or doc[j].is_punct:
+            return None
+    return None
 
 
 def _longest(spans: list[Span]) -> list[Span]:
@@ -157,6 +183,8 @@ class GoalExtractor(BatchedPipe):
                 k = horizons[k]
             elif doc[k].lower_ in self.trim_leading or doc[k].text in (",",):
                 k += 1
+            elif doc[k].lower_ == "i" and k + 1 < n and doc[k + 1].lower_ in ("mean", "guess"):
+                k += 2  # a spoken filler: "I'd want to, I mean in the first year, get ..."
             else:
                 break
         goals: list[tuple[int, int]] = []
@@ -165,6 +193,19 @@ class GoalExtractor(BatchedPipe):
         while k < limit:
             tok = doc[k]
             low = "," if _symbol_only(tok.text) else tok.lower_  # an emoji parts clauses
+            if (
+                k > begin
+                and (tok.text in SPELLING_OUT_MARKS or tok.text == "-")
+                and self._is_stop(tok)
+                and k + 1 < n
+                and self._aim_verb(doc[k + 1])
+            ):
+                # "grow with Northwind: master SQL ...", "grow here - master SQL": the aims
+                # that spell the goal out
+                goals.append((begin, k))
+                begin = k = k + 1
+                limit = min(n, begin + max_tokens)
+                continue
             if self._is_stop(tok) or (k > begin and tok.is_sent_start):
                 break
             if k > begin and k in cue_starts:
@@ -301,6 +342,27 @@ class GoalExtractor(BatchedPipe):
         nxt = doc[cue.end].lemma_
         return nxt not in self.goal_verbs and nxt not in self.light_verbs
 
+    @staticmethod
+    def _past_perfect(doc: Doc, cue: Span) -> bool:
+        """Whether an "I'd" cue is "I had" before a past participle: "I'd been helping ..."."""
+        if cue.end >= len(doc) or cue[-1].lower_ not in ("'d", "’d", "d"):
+            return False
+        nxt = doc[cue.end]
+        return nxt.lower_ == "been" or (nxt.lower_.endswith("ed") and nxt.lemma_ != nxt.lower_)
+
+    def _contrast_without_action(self, doc: Doc, cue: Span) -> bool:
+        """Whether "rather than" / "instead of" precedes no action: "rather than eighteen"."""
+        if cue.label_ != NEG_GOAL_CUE or cue[0].lower_ not in ("rather", "instead"):
+            return False
+        if cue.end >= len(doc):
+            return True
+        nxt = doc[cue.end]
+        return not (
+            nxt.lower_.endswith("ing")
+            or nxt.lemma_ in self.goal_verbs
+            or nxt.lemma_ in self.light_verbs
+        ) or nxt.lower_ in ("one", "a", "an", "the")
+
     def _hedged_openers(self, doc: Doc) -> list[int]:
         """Token offsets of verbs of aiming right after a clause-opening "maybe" / "perhaps"."""
         out: list[int] = []
@@ -320,6 +382,21 @@ class GoalExtractor(BatchedPipe):
             nxt = doc[k + 1]
             if nxt.lemma_ in self.goal_verbs and nxt.lower_ != "be" and nxt.is_lower:
                 out.append(k + 1)
+        return out
+
+    def _sequence_openers(self, doc: Doc, horizons: dict[int, int]) -> list[int]:
+        """Offsets of verbs of aiming after a sentence-opening "First,", "Second,", "Then,"."""
+        out: list[int] = []
+        n = len(doc)
+        for sent in doc.sents:
+            k = sent.start
+            if doc[k].lower_ not in SEQUENCE_OPENERS or k + 1 >= n or doc[k + 1].text != ",":
+                continue
+            j = k + 2
+            while j < n and (j in horizons or doc[j].text == ","):
+                j = horizons.get(j, j + 1)  # "Then, in time, run a crew"
+            if j < n and self._aim_verb(doc[j]):
+                out.append(j)
         return out
 
     @staticmethod
@@ -428,11 +505,19 @@ class GoalExtractor(BatchedPipe):
                 and k not in labelled
                 and self._aim_verb(doc[k])
                 and (doc[k + 1].is_alpha or doc[k + 1].like_num)
+                and _label_colon(doc, k) is None  # "Lead Tech: my goals" is a heading
             ]
         if not items:
             return out
         for line_start, first in items:
             if first >= n or first in labelled or doc[first].is_space:
+                continue
+            colon = _label_colon(doc, first)
+            if colon is not None:
+                # "- Goal: get the certificate" names a goal; "- Now: charge tech",
+                # "- Background: ..." the candidate's present
+                if any(t.lemma_ in self.heading_words for t in doc[first:colon]):
+                    out.append(colon + 1)
                 continue
             tok = doc[first]
             if tok.lemma_ in self.goal_verbs and tok.lower_ == tok.lemma_:
@@ -470,7 +555,14 @@ class GoalExtractor(BatchedPipe):
         openers: list[tuple[int, bool]] = [
             (c.end, c.label_ == NEG_GOAL_CUE)
             for c in cues
-            if not self._belief_modal(doc, c) and not self._bare_id(doc, c)
+            if not self._belief_modal(doc, c)
+            and not self._bare_id(doc, c)
+            and not self._past_perfect(doc, c)
+            and not self._contrast_without_action(doc, c)
+            and not (
+                c[-1].text == ":"  # "My plan is simple: learn ..."; not "My plan changed: the"
+                and not (c.end < len(doc) and (self._aim_verb(doc[c.end]) or c.end in horizons))
+            )
         ]
         # bullet-note labels: "Long term: lead the analytics team"
         for h in horizon_spans:
@@ -484,6 +576,9 @@ class GoalExtractor(BatchedPipe):
         openers += [(k, False) for k in self._bullet_openers(doc, horizon_spans, cues)]
         # a hedged aim opening a clause: "not sure yet, maybe manage people", "- maybe teach"
         openers += [(k, False) for k in self._hedged_openers(doc)]
+        # a list of aims: "First, master SQL. Second, lead ..."
+        if doc.has_annotation("SENT_START"):
+            openers += [(k, False) for k in self._sequence_openers(doc, horizons)]
         # "I'd say", "I'll be honest": a modal cue opens a goal only before a verb of aiming
         openers = [
             (start, neg)

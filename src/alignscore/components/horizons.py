@@ -84,6 +84,7 @@ def parse_quantity(
     return min(values) * unit, max(values) * unit
 
 
+DAY_UNITS = frozenset({"day", "days"})
 DEADLINE_LEADS = frozenset({"in", "over", "within", "during", "for", "throughout"})
 DETERMINERS = frozenset({"the", "my", "our", "this", "those", "these"})
 NEXT_WORDS = frozenset({"next", "coming", "following", "first", "upcoming"})
@@ -140,7 +141,7 @@ NOT_AFTER = frozenset({"ago", "experience", "old", "earlier", "before"})
 # single words that place a goal in time only beside the right neighbours: "first" not after a
 # determiner ("my first job", "the first to", "remote-first", "to first patient"), nor before
 # "of", "time", "hand", nor in "say first that"; "longer" only as a notes label ("longer: ...")
-SINGLE_WORD_KINDS = frozenset({"first_word", "longer_label"})
+SINGLE_WORD_KINDS = frozenset({"first_word", "longer_label", "later_label"})
 _NOT_BEFORE_FIRST = frozenset(
     {
         "the",
@@ -190,6 +191,23 @@ _CLAUSE_AFTER_FIRST = frozenset(
 LABEL_MARKS = (":", "->", "–", "-", "=>", "→")
 
 
+def _rate(doc: Doc, s: int) -> bool:
+    """Whether the quantity at ``s`` ends a rate: "five days a week", "two evenings a month"."""
+    if doc[s].lower_ in ("a", "an", "per"):
+        article = s
+    elif s > 0 and doc[s - 1].lower_ in ("a", "an", "per"):
+        article = s - 1
+    else:
+        return False
+    noun = article - 1  # the counted noun: "days", "evenings", "shifts"
+    return (
+        noun >= 1
+        and doc[noun].is_alpha
+        and doc[noun].lower_.endswith("s")
+        and doc[noun - 1].like_num
+    )
+
+
 def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
     """Read the words around a quantity of time; return (kind, start, end) or None for past time.
 
@@ -210,6 +228,8 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
     if j > 0 and (doc[j - 1].lower_ in PAST_BEFORE or doc[j - 1].lower_ in NOT_BEFORE):
         return None
     if j > 1 and doc[j - 1].lower_ in ("a", "an") and doc[j - 2].lower_ in NOT_BEFORE:
+        return None
+    if _rate(doc, s):
         return None
     k = s
     while k > 0 and doc[k - 1].lower_ in FILLERS:
@@ -363,11 +383,11 @@ class HorizonNormalizer(BatchedPipe):
 
         "first" counts unless its neighbours make it an ordinal (``_NOT_BEFORE_FIRST``,
         ``_NOT_AFTER_FIRST``, or a verb before it and a word after it: "learn first fix");
-        "longer" counts only as a label ("longer: ...").
+        "longer" and "later" count only as a label ("longer: ...", "later: director?").
         """
         nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-        if kind == "longer_label":
-            return nxt in LABEL_MARKS
+        if kind in ("longer_label", "later_label"):
+            return nxt in LABEL_MARKS  # "longer: ...", "later: director?"
         if span.start > 0:
             prev = doc[span.start - 1]
             if prev.lower_ in _NOT_BEFORE_FIRST or (prev.text == "-" and not prev.whitespace_):
@@ -433,6 +453,10 @@ class HorizonNormalizer(BatchedPipe):
                 start += 1
             if not has_number and not (start > 0 and doc[start - 1].lower_ in NEXT_WORDS):
                 continue
+            if doc[i].lower_ in DAY_UNITS and not any(
+                (t.is_digit or t.lower_ in numbers) and t.lower_ != "one" for t in doc[start:i]
+            ):
+                continue  # "one day", "some day", "the first day": not a count of days
             if start > 0 and doc[start - 1].lower_ in NEXT_WORDS and not has_number:
                 start -= 1
             out.append(Span(doc, start, end, label=HORIZON, span_id="quantity"))
@@ -473,6 +497,8 @@ class HorizonNormalizer(BatchedPipe):
                 continue
             if kind in self.needs_goal and not self._goal_context(doc, span, start, end, cues):
                 continue
+            if kind in ("bare", "duration") and any(t.lower_ in DAY_UNITS for t in span):
+                continue  # "27 days of PTO", "for three days": an amount, not a time placement
             years = self.years(span, kind)
             if years is None:
                 continue
