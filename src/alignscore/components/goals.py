@@ -394,7 +394,7 @@ class GoalExtractor(BatchedPipe):
                 continue
             j = k + 2
             while j < n and (j in horizons or doc[j].text == ","):
-                j = horizons.get(j, j + 1)  # "Then, in time, run a crew"
+                j = horizons.get(j, j + 1)  # "Then, eventually, run a crew"
             if j < n and self._aim_verb(doc[j]):
                 out.append(j)
         return out
