@@ -74,6 +74,8 @@ def test_goal_cue_variants(text, expected):
             "My goals\n- Background: five years in retail\n- master the WMS",
             ["master the WMS"],
         ),
+        ("My goals\n- Phase one: get the CDL\n- I bring: forklift skills", ["get the CDL"]),
+        ("Notes\n- why: lead + mentor\n- plan: learn the WMS", ["learn the WMS"]),
     ],
 )
 def test_bullet_list_goals(text, expected):

@@ -584,3 +584,18 @@ def test_pay_terms_are_no_skills(text, skills):
 )
 def test_stand_ins_and_units_are_no_skills(text, skills):
     assert labelled(text, "SKILL") == skills
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a credential word after a skill is part of its name, even where it is a name itself
+        ("I want the Meta Blueprint certification.", ["Meta Blueprint certification"]),
+        ("the NRF Retail Management certificate", ["NRF Retail Management certificate"]),
+        ("I want my PMP cert.", ["PMP cert"]),
+        ("I got my OSHA 10 card last year.", ["OSHA 10 card"]),
+        ("I hold a CSCS card.", ["CSCS card"]),
+    ],
+)
+def test_credential_words_join_the_skill(text, skills):
+    assert labelled(text, "SKILL") == skills

@@ -266,6 +266,8 @@ SKILL_SUFFIXES = frozenset(
         "practitioner",
         "accreditation",
         "credential",
+        "cert",
+        "card",
     }
 )
 # an unlisted word in capitals this common (natural-log probability) is read as stress
@@ -678,6 +680,17 @@ class Gazetteer(BatchedPipe):
                 taken[k] = True
             spans.append(Span(doc, start, end, label=label, span_id=eid))
         spans += self._listed_tools(doc, spans, taken)
+        # a credential word after any skill found is part of its name: "NRF Retail Management
+        # certificate" (a headed name), "Meta Blueprint certification" (a listed tool)
+        for k, span in enumerate(spans):
+            if span.label_ != SKILL:
+                continue
+            end = span.end
+            while end < n and not taken[end] and norms[end] in SKILL_SUFFIXES:
+                taken[end] = True
+                end += 1
+            if end > span.end:
+                spans[k] = Span(doc, span.start, end, label=SKILL, span_id=span.id_)
         spans.sort(key=lambda s: (s.start, -s.end))
         return spans
 
@@ -1095,10 +1108,11 @@ class Gazetteer(BatchedPipe):
         n = len(doc)
         while end < n:
             tok = doc[end]
+            if norms[end] in SKILL_SUFFIXES:
+                end += 1  # "Meta Blueprint certification", though "certification" is a name too
+                continue
             if end in starts and not doc[end - 1].like_num:
                 break  # "FDA 21 CFR 820" is one reference, "Python SQL" two names
-            if norms[end] in SKILL_SUFFIXES:
-                end += 1
             elif norms[end] == "level" and end + 1 < n and doc[end + 1].like_num:
                 end += 2
             elif (tok.like_num and not tok.text.isalpha()) or (

@@ -514,9 +514,16 @@ class GoalExtractor(BatchedPipe):
                 continue
             colon = _label_colon(doc, first)
             if colon is not None:
-                # "- Goal: get the certificate" names a goal; "- Now: charge tech",
-                # "- Background: ..." the candidate's present
-                if any(t.lemma_ in self.heading_words for t in doc[first:colon]):
+                # "- Goal: get the certificate", "- Phase one: get the CDL" name a goal; "- Now:
+                # charge tech", "- Background: ..." the candidate's present
+                if colon + 1 < n and (
+                    any(t.lemma_ in self.heading_words for t in doc[first:colon])
+                    or (
+                        self._aim_verb(doc[colon + 1])
+                        and colon + 2 < n
+                        and (doc[colon + 2].is_alpha or doc[colon + 2].like_num)
+                    )
+                ):
                     out.append(colon + 1)
                 continue
             tok = doc[first]
