@@ -770,7 +770,9 @@ def other_cues() -> list[dict]:
         "travel the world",
         "move abroad",
         "until i find",
-        "until something",
+        "until something better",
+        "until something else",
+        "until something come along",
         "for now",
         "in the meantime",
         "fill the gap",
@@ -844,9 +846,27 @@ def other_cues() -> list[dict]:
         "jumping-off point",
         "jumping off point",
         "wherever the best",
+        # going it alone, or to a bigger name, once this job has taught the trade
+        "go out on my own",
+        "strike out on my own",
+        "branch out on my own",
+        "set out on my own",
+        "own my own",
+        "before i apply",
     )
     # "... then (I'll) leave", "apply for jobs at the big agencies": leaving after a stint
     out += [
+        {
+            # "a PM role at a larger fintech", not "at a larger scale"
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LOWER": "at"},
+                {"LOWER": {"IN": ["a", "the", "one"]}},
+                {"LOWER": {"IN": ["larger", "bigger"]}},
+                {"LOWER": {"NOT_IN": ["scale", "level", "volume", "size", "scope", "picture"]}},
+            ],
+            "id": "flight_bigger_employer",
+        },
         {
             "label": "FLIGHT_CUE",
             "pattern": [
@@ -1023,6 +1043,19 @@ def other_cues() -> list[dict]:
         "about stability",
         "be stability",
         "stability matter",
+        # what the job gives the candidate alone: a visa, hours, a shorter commute, a day rate
+        "work visa",
+        "my visa",
+        "a visa",
+        "visa sponsorship",
+        "sponsor my",
+        "staff discount",
+        "employee discount",
+        "childcare discount",
+        "set hour",
+        "fixed hour",
+        "commute",
+        "day rate",
     )
     out += phrase(
         "CLICHE",

@@ -146,6 +146,13 @@ CASED_ROLE_PREFIXES = ("lead",)
 ROLE_PREFIX_SKIP = {"ceo", "cfo", "coo", "cto", "cio", "cmo", "cpo", "cso", "gm", "vp", "senco",
                     "hlta", "head", "principal", "president", "partner", "founder", "apprentice",
                     "journeyman", "entrepreneur"}
+# one-word O*NET titles with a specialist's suffix ("Arborist", "Stenographer", "Millwright") are
+# bare role nouns too; a few name a pastime or a cause rather than a job
+ROLE_NOUN_SUFFIXES = ("ist", "ician", "grapher", "wright", "smith")
+NOT_ROLE_NOUNS = {"cyclist", "bicyclist", "motorcyclist", "activist", "environmentalist",
+                  "conservationist", "preservationist", "naturalist", "evangelist", "spiritualist",
+                  "salvationist", "palmist", "numerologist", "phrenologist", "mesmerist",
+                  "humorist", "parachutist", "pugilist", "balloonist", "philatelist"}
 PAREN = re.compile(r"\s*\([^)]*\)\s*")
 SPACE = re.compile(r"\s+")
 
@@ -261,6 +268,14 @@ def build_titles(onet: Path, lemmas: dict[str, str]) -> tuple[list[dict], dict, 
 
     patterns, info = [], {}
     role_nouns = set(_read_list("role_nouns.txt"))  # bare nouns, matched in context only
+    role_nouns |= {
+        key
+        for key in candidates
+        if key.isalpha()
+        and len(key) >= 6
+        and key.endswith(ROLE_NOUN_SUFFIXES)
+        and key not in NOT_ROLE_NOUNS
+    }
     for key, socs in sorted(candidates.items()):
         words = key.split()
         if len(words) == 1:

@@ -91,6 +91,8 @@ def test_bullet_list_goals(text, expected):
         # answer-framing idioms, not aims
         "I want to be honest with you about my plan.",
         "To be honest i havent figured out the long game yet.",
+        "To be completely transparent, I haven't decided.",
+        "To be perfectly frank, that is where I am.",
         "Okay, so I'll give you the full picture.",
         "Yeah, so, um, I'll be straight with you.",
         # "let me" without a modal is not the role as a means
@@ -202,6 +204,8 @@ def test_later_goal_count_needs_a_goal_under_the_later_horizon():
         ),
         ("Year one, master Zendesk. Beyond that, I want to lead the support team.", 1),
         ("I want to master Zendesk first. From there I'd like to move into QA.", 1),
+        ("In next years I want to learn XRF. After, I hope I can lead the lab.", 1),
+        ("This year I want to master Zendesk. Afterwards I'd like to move into QA.", 1),
         # ... but not a goal dated short in that sentence, nor no goal at all
         ("Right now I want to master Zendesk. After that, within a year, I want to train.", 0),
         ("I want to master Zendesk this year. After that I don't know.", 0),

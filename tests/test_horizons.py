@@ -10,6 +10,14 @@ O = None  # an open bound
 
 # sentence, horizon text, years_min, years_max, bucket
 POSITIVE = [
+    # "by this time next year" is one deadline, not "next year" inside a goal
+    (
+        "By this time next year I want to run the nursery.",
+        "By this time next year",
+        0,
+        1,
+        "short",
+    ),
     ("In the next two years I want to master Tableau.", "In the next two years", 0, 2, "short"),
     # "~5 yrs": a tilde before the number means "about"
     ("- ~5 yrs: Senior People Partner for Europe", "5 yrs", 5, 5, "long"),
@@ -112,6 +120,9 @@ POSITIVE = [
 
 # sentences whose time expressions place no goal in time
 NEGATIVE = [
+    # a duration up to now is past time
+    "I have done this for about four years now.",
+    "I've been in claims for twelve years so far.",
     "Two years ago I started working night shifts.",
     "I have worked in retail for the last five years.",
     "For the past three years I've led a small team.",

@@ -323,6 +323,82 @@ def test_listed_tools(text, skills):
     assert labelled(text, "SKILL") == skills
 
 
+# ---------------------------------------------------------------- skills: languages, platforms
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a language is a skill where it names the language
+        ("I speak Portuguese and Welsh.", ["Portuguese", "Welsh"]),
+        ("My Italian is rusty but I take calls in Arabic.", ["Italian", "Arabic"]),
+        ("Fluent Spanish, conversational Japanese.", ["Spanish", "Japanese"]),
+        ("Cantonese fluency helps with our clients.", ["Cantonese"]),
+        ("I want to improve my English this year.", ["English"]),
+        ("I'm taking Polish lessons.", ["Polish"]),
+        # ... not where it describes a thing, a team or a market
+        ("I'd like to lead the Korean customer team.", []),
+        ("The Spanish launch is next spring.", []),
+        ("We are opening a Dutch entity.", []),
+        ("I'd polish the reports and explain them in plain English.", []),
+        # platforms across fields, case-sensitive where the name is an everyday word
+        ("I build flows in Klaviyo and track funnels in Mixpanel.", ["Klaviyo", "Mixpanel"]),
+        ("We log jobs in Procore and mark up drawings in Bluebeam.", ["Procore", "Bluebeam"]),
+        ("I've used Splunk and Datadog on call.", ["Splunk", "Datadog"]),
+        ("My goal is to get certified in Workday.", ["Workday"]),
+        ("I design in Sketch and prototype in Webflow.", ["Sketch", "Webflow"]),
+        ("I run our Shopify store.", ["Shopify"]),
+        ("I'd sketch out a plan and keep the workday short.", []),
+    ],
+)
+def test_languages_and_platforms(text, skills):
+    assert labelled(text, "SKILL") == skills
+
+
+# ---------------------------------------------------------------- skills: the employer's own name
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a posting's headline names the employer and the place after the title
+        (
+            "Trainee Arborist - Fellside Tree Care, Kendal\n\nYou will map sites in ArcGIS.",
+            ["ArcGIS"],
+        ),
+        ("Senior Data Analyst | Northwind Health | Leeds\n\nWe use SQL.", ["SQL"]),
+        # ... but a specialism there is still a skill
+        (
+            "Lead Process Engineer - Injection Moulding\n\nWe use SPC.",
+            ["Injection Moulding", "SPC"],
+        ),
+        # a name introduced as a company is no skill anywhere in the text
+        (
+            "Pellwood Millwork is a 40-person shop. At Pellwood Millwork you learn CNC.",
+            ["CNC"],
+        ),
+        ("Halvorsen Drivetrain Components is hiring; we run SAP QM.", ["SAP QM"]),
+        # a name before a company suffix is the employer's, common words and all
+        (
+            "Court Reporter\nHarbor & Vance Reporting, Inc. | Oakland\n\nWe use SQL.",
+            ["SQL"],
+        ),
+        ("Tax Manager\nBirchall Lowe LLP - Manchester\n\nBirchall Lowe is a firm.", []),
+        # ... while a listed tool described the same way stays a skill
+        ("Salesforce Marketing Cloud is a platform we use daily.", ["Salesforce Marketing Cloud"]),
+        ("Python is a must and SQL is a plus.", ["Python", "SQL"]),
+    ],
+)
+def test_employer_names_are_not_skills(text, skills):
+    assert labelled(text, "SKILL") == skills
+
+
+def test_answer_does_not_match_the_employer_name_of_its_posting():
+    posting = (
+        "Trainee Arborist - Fellside Tree Care, Kendal\n\nFellside Tree Care is a family firm."
+    )
+    import alignscore
+
+    result = alignscore.score("I'd love to grow with Fellside Tree Care in Kendal.", posting)
+    assert [s.text for s in result.spans if s.label == "SKILL"] == []
+
+
 # ---------------------------------------------------------------- skills: qualifications, subjects
 @pytest.mark.parametrize(
     "text, skills",

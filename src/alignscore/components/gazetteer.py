@@ -280,6 +280,38 @@ LIST_STAND_INS = frozenset(
     {"related", "similar", "equivalent", "other", "relevant", "comparable", "any", "such"}
 )
 # "$55k DOE" (depending on experience), "£30k OTE" (on-target earnings): pay, not a skill
+# languages are skills ("I speak Portuguese"), but not where the name describes a noun after it
+# ("the Korean customer team", "a Dutch entity", "Spanish-speaking"); words about the ability
+# itself keep it ("Cantonese fluency", "Polish lessons")
+
+
+def _words(text: str) -> frozenset[str]:
+    """The space-separated words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
+LANGUAGE_NAMES = _words(
+    "english spanish french german italian portuguese dutch welsh irish gaelic polish russian "
+    "ukrainian romanian greek turkish czech hungarian swedish norwegian danish finnish arabic "
+    "hebrew farsi persian hindi urdu bengali punjabi tamil gujarati mandarin cantonese chinese "
+    "japanese korean vietnamese thai tagalog malay indonesian swahili somali amharic yoruba"
+)
+LANGUAGE_ABILITY = _words(
+    "fluency proficiency skills skill speaker speakers lessons classes class course courses "
+    "tutor tutoring level levels exam exams qualification certificate translation interpreting "
+    "fluent native"
+)
+# a company introduces itself: "Pellwood Millwork is a 40-person shop", "Northwind is hiring"
+EMPLOYER_COPULAS = frozenset({"is", "are"})
+EMPLOYER_INTRO_AFTER = _words(
+    "a an the one looking hiring seeking recruiting proud growing based now expanding"
+)
+EMPLOYER_BEFORE = frozenset({"at", "join"})
+HEADLINE_SEPARATORS = frozenset({"-", "\u2013", "\u2014", "|", ",", "@", "at", "\u00b7", "/"})
+EMPLOYER_NAMES_KEY = ("alignscore", "employer_names")
+COMPANY_SUFFIXES = frozenset(
+    {"inc", "ltd", "llc", "llp", "plc", "gmbh", "co", "corp", "limited", "incorporated"}
+)
 PAY_ABBREVIATIONS = frozenset({"doe", "doq", "ote", "neg", "ono", "obo"})
 PAY_WORDS = frozenset({"salary", "pay", "rate", "wage", "wages", "compensation", "competitive"})
 
@@ -294,6 +326,8 @@ def _after_pay(orths: list[str], i: int) -> bool:
 
 ACRONYM_STOP = frozenset(
     {
+        "llp",  # company suffixes
+        "gmbh",
         "i",
         "ok",
         "uk",
@@ -465,6 +499,21 @@ GRADE_I_FOLLOWERS = frozenset(
 )
 
 
+def _language_adjective(orths: list[str], i: int) -> bool:
+    """Whether the language name at ``i`` describes what follows ("the Korean customer team")."""
+    if i > 0 and orths[i - 1].lower() == "plain":
+        return True  # "in plain English"
+    after = orths[i + 1] if i + 1 < len(orths) else ""
+    if after == "-" and i + 2 < len(orths):  # "Spanish-speaking", but "Welsh-language"
+        return orths[i + 2].isalpha() and orths[i + 2].lower() != "language"
+    return (
+        after.isalpha()
+        and after.islower()
+        and after not in STOP_WORDS_SET
+        and after not in LANGUAGE_ABILITY
+    )
+
+
 def is_subject_word(low: str) -> bool:
     """Whether a lowercase word names a subject by its ending ("epidemiology", "hydraulics")."""
     return (
@@ -556,7 +605,8 @@ class Gazetteer(BatchedPipe):
         for e in entries:
             seq = e[0]
             if seq:
-                by_first.setdefault(seq[0], {}).setdefault(len(seq), {}).setdefault(seq, []).append(e)
+                by_len = by_first.setdefault(seq[0], {}).setdefault(len(seq), {})
+                by_len.setdefault(seq, []).append(e)
         # one-token entries by their norm; longer ones by their first two norms, so that a
         # token whose neighbour starts no entry with it costs one lookup
         singles: dict[str, list[Entry]] = {}
@@ -642,6 +692,8 @@ class Gazetteer(BatchedPipe):
                         break
             if hit is None and norm in singles:
                 hit = fit(singles[norm], i, i + 1)
+                if hit is not None and norm in LANGUAGE_NAMES and _language_adjective(orths, i):
+                    hit = None
             if hit is not None:
                 found.append(hit)
                 starts.add(i)
@@ -672,6 +724,8 @@ class Gazetteer(BatchedPipe):
         found.extend(self._qualifications(doc, norms, orths, lowercase_doc))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2] != TITLE, m[0]))
         taken = [False] * n
+        for k in self._employer_tokens(doc, orths, starts):
+            taken[k] = True  # the employer's own name and place are no skill ("Fellside Tree Care")
         spans = []
         for start, end, label, eid in found:
             if any(taken[start:end]):
@@ -693,6 +747,91 @@ class Gazetteer(BatchedPipe):
                 spans[k] = Span(doc, span.start, end, label=SKILL, span_id=span.id_)
         spans.sort(key=lambda s: (s.start, -s.end))
         return spans
+
+    def _rare_name(self, text: str) -> bool:
+        """A capitalised word, not in capitals, that is no English word or role: "Fellside"."""
+        low = text.lower()
+        return (
+            text[:1].isupper()
+            and not text.isupper()  # an acronym ("TAVR", "LGPS") is a skill's name
+            and text.isalpha()
+            and len(low) >= 3
+            and common_words().get(low, RARE_LOG_PROB) <= RARE_LOG_PROB
+            and low not in self.known_words
+            and low not in self.role_nouns
+        )
+
+    def _employer_tokens(self, doc: Doc, orths: list[str], starts: set[int]) -> set[int]:
+        """Tokens naming the employer (or, in a headline, its place), wherever they occur.
+
+        A run of capitalised words led by a word that is no English word and starts no listed
+        name is an employer when it introduces itself ("Pellwood Millwork is a 40-person shop",
+        "Northwind is hiring"), follows "at" or "join", or follows a separator in the text's
+        first line ("Trainee Arborist - Fellside Tree Care, Kendal"). Every later occurrence of
+        the same words is marked too. The names are kept on the Doc for the answers scored
+        against it (:meth:`add_terms_from`).
+        """
+        n = len(orths)
+        # a headline is a first line with more text after it
+        first_line_end = next((k for k, o in enumerate(orths) if "\n" in o), 0)
+        names: set[tuple[str, ...]] = set()
+        i = 0
+        while i < n:
+            lead = i + 1 if orths[i] == "The" and i + 1 < n else i
+            if not self._rare_name(orths[lead]) or lead in starts:
+                i += 1
+                continue
+            end = lead + 1
+            while end < n and end - lead < 5 and (
+                (orths[end][:1].isupper() and orths[end].replace(".", "").isalpha())
+                or (orths[end] == "&" and end + 1 < n and orths[end + 1][:1].isupper())
+            ):
+                end += 1
+            before = orths[i - 1].lower() if i > 0 else ""
+            after = orths[end].lower() if end < n else ""
+            after2 = orths[end + 1].lower() if end + 1 < n else ""
+            if (
+                (after in EMPLOYER_COPULAS and after2 in EMPLOYER_INTRO_AFTER)
+                or before in EMPLOYER_BEFORE
+                or (i < first_line_end and before in HEADLINE_SEPARATORS)
+            ):
+                names.add(tuple(o.lower() for o in orths[i:end]))
+            i = end
+        # a name before a company suffix: "Harbor & Vance Reporting, Inc.", "Birchall Lowe LLP"
+        direct: set[int] = set()
+        for k in range(1, n):
+            if not (orths[k][:1].isupper() and orths[k].lower().rstrip(".") in COMPANY_SUFFIXES):
+                continue
+            j = k - 1 if orths[k - 1] != "," else k - 2
+            start = j + 1
+            while j >= 0 and k - j <= 7 and (
+                (orths[j][:1].isupper() and orths[j].isalpha()) or orths[j] == "&"
+            ):
+                start = j
+                j -= 1
+            while start < k and orths[start] == "&":
+                start += 1
+            if start < k - (orths[k - 1] == ","):
+                names.add(tuple(o.lower() for o in orths[start : k - (orths[k - 1] == ",")]))
+                direct.update(range(start, k + 1))
+        if not names:
+            return set()
+        doc.user_data[EMPLOYER_NAMES_KEY] = sorted(names)
+        return self._occurrences(orths, names) | direct
+
+    @staticmethod
+    def _occurrences(orths: list[str], names: Iterable[tuple[str, ...]]) -> set[int]:
+        """Indices of every token inside an occurrence of one of ``names`` (lowercase words)."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for name in names:
+            by_first.setdefault(name[0], []).append(name)
+        lows = [o.lower() for o in orths]
+        out: set[int] = set()
+        for i, low in enumerate(lows):
+            for name in by_first.get(low, ()):
+                if tuple(lows[i : i + len(name)]) == name:
+                    out.update(range(i, i + len(name)))
+        return out
 
     def _listed_tools(self, doc: Doc, spans: list[Span], taken: list[bool]) -> list[Span]:
         """Unknown names listed beside a found SKILL: "Klaviyo and Shopify", "Xactimate, ...".
@@ -760,6 +899,8 @@ class Gazetteer(BatchedPipe):
             j += step
         if not words or len(words) > LIST_ITEM_WORDS:
             return None
+        if step > 0 and 0 <= j < n and taken[j]:
+            return None  # the words describe the skill after them: "conversational Japanese"
         if 0 <= j < n and not (
             taken[j]
             or doc[j].is_space
@@ -1097,7 +1238,7 @@ class Gazetteer(BatchedPipe):
         match: tuple[int, int, str, str],
         starts: set[int] | frozenset[int] = frozenset(),
     ) -> tuple[int, int, str, str]:
-        """Take in a version, level or certificate word after a skill ("IFRS 16", "ServSafe certificate").
+        """Take in a version, level or certificate word after a skill ("IFRS 16", "ServSafe cert").
 
         A short capitalised word is a grade of the skill ("CDL Class A") unless a name of its own
         starts there (``starts``: the first tokens of the other matches), so a list typed without
@@ -1135,9 +1276,21 @@ class Gazetteer(BatchedPipe):
         right. The posting's names are indexed once and kept on ``source.user_data``.
         """
         by_first = self._source_terms(source)
+        group = list(doc.spans.get(self.spans_key, []))
+        employer = source.user_data.get(EMPLOYER_NAMES_KEY)
+        if employer:
+            # the answer naming the employer ("grow with Fellside Tree Care") names no skill
+            blocked = self._occurrences([t.text for t in doc], employer)
+            kept = [
+                s
+                for s in group
+                if not (s.label_ == SKILL and blocked.issuperset(range(s.start, s.end)))
+            ]
+            if len(kept) < len(group):
+                group = kept
+                doc.spans[self.spans_key] = group
         if not by_first:
             return doc
-        group = list(doc.spans.get(self.spans_key, []))
         taken = [False] * len(doc)
         for s in group:
             if s.label_ in (SKILL, TITLE):

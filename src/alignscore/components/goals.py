@@ -34,6 +34,9 @@ MAX_GOAL_TOKENS = 30
 # longest 5% of the annotated goals on train run past 16 words
 RUN_ON_GOAL_TOKENS = 16
 # hedges and sequencers before a second aim: "..., maybe a senior accountant role"
+IDIOM_ADVERBS = frozenset(
+    {"completely", "totally", "fully", "perfectly", "very", "really", "brutally", "absolutely"}
+)
 IDIOM_WORD = re.compile(r"[\w'’-]+")
 MODAL_WORDS = frozenset({"can", "could", "will", "would", "'ll", "'d", "’ll", "’d"})
 # verbs and adjectives of belief or certainty: "I think / know / am confident (that) I can ..."
@@ -469,7 +472,9 @@ class GoalExtractor(BatchedPipe):
         if text in self.not_goals:
             return True
         words = IDIOM_WORD.findall(text)  # "be honest, what draws me": the comma is no word
-        return any(" ".join(words[:n]) in self.not_goals for n in range(1, min(4, len(words))))
+        if len(words) > 2 and words[1] in IDIOM_ADVERBS:
+            del words[1]  # "be completely transparent", "be perfectly frank"
+        return any(" ".join(words[:n]) in self.not_goals for n in range(1, min(4, len(words)) + 1))
 
     def _bullet_openers(self, doc: Doc, horizons: list[Span], cues: list[Span]) -> list[int]:
         """Token offsets where a bullet item opens a goal without a first-person cue.

@@ -242,6 +242,10 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
         j = k - 1
         if j > 0 and doc[j - 1].lower_ in DETERMINERS:
             j -= 1
+        if j > 1 and doc[j - 2].lower_ == "this" and doc[j - 1].lower_ == "time":
+            j -= 2  # "by this time next year"
+            if j > 0 and doc[j - 1].lower_ in ("by", "around", "about"):
+                j -= 1
         if j > 0 and doc[j - 1].lower_ in DEADLINE_LEADS:
             j -= 1
         kind, start = "deadline", j
@@ -250,6 +254,8 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
     elif lead == "of" and k > 1 and doc[k - 2].lower_ == "inside":
         kind, start = "deadline", k - 2
     elif lead == "for":
+        if after in ("now", "already") or (after == "so" and after2 == "far"):
+            return None  # "for about four years now": a duration up to now is past
         kind, start = "duration", k - 1
     elif lead in POINT_LEADS:
         kind, start = "point", k - 1
