@@ -93,6 +93,14 @@ def raised(changes=None, bands=None, scores=None):
         # a long horizon that governs no goal: "no idea about the long term"
         ({"goal_later_count": 0.0}, {}, None, {"missing_long_term"}),
         ({"goal_later_count": 0.0, "seniority_target_rank": 4.0}, {}, None, set()),
+        # a stopover names where the candidate is heading, if not here: no missing long term
+        (
+            {"goal_later_count": 0.0, "flight_cues": 1.0},
+            {"alignment": 2},
+            None,
+            {"flight_risk"},
+        ),
+        ({"goal_later_count": 0.0, "flight_cues": 1.0}, {}, None, set()),
     ],
 )
 def test_flag_truth_table(changes, bands, scores, expected):
@@ -145,6 +153,18 @@ def test_rubric_caps(changes, expected):
         ("I spent two years in retail and then moved into logistics.", False),  # the past
         ("My goal for the first eighteen months here is to fix the handover.", False),
         ("In the next two years I want to lead the team.", False),
+        # going it alone, or to a bigger name, after learning the trade here
+        ("Then I'll have what I need to go out on my own.", True),
+        ("I want to own my own reporting agency within five years.", True),
+        ("It would round out my portfolio before I apply for the fellowships.", True),
+        ("Then I'd make that move, ideally into a PM role at a larger fintech.", True),
+        ("Then the fellowships at the bigger institutions.", True),
+        ("Long term I'd like to finish out my career somewhere like this.", False),
+        ("Two years retail at a big supermarket.", False),
+        ("I want to run audits at a larger scale.", False),
+        # share options "not worth much until something happens" are no plan to leave
+        ("The share options are nice, though not worth much until something happens.", False),
+        ("I'll stay until something better comes along.", True),
     ],
 )
 def test_stint_cues(text, stint):
@@ -180,6 +200,62 @@ def test_short_target_titles_read_per_line(text, short_gap):
     from alignscore.analysis import analyze_pairs
 
     (pair,) = analyze_pairs([text], "Junior Data Engineer. Python, SQL, dbt.")
+    assert (pair.features["seniority_short_gap"] >= 2) == short_gap
+
+
+@pytest.mark.parametrize(
+    "text, self_gain",
+    [
+        ("The job would let me stay in the country and apply for a work visa.", True),
+        ("Honestly, the 70% childcare discount is the main thing for me.", True),
+        ("I want set hours so I can pick the kids up.", True),
+        ("I realised I wanted this to be my work rather than my weekend.", False),
+        ("My commute is killing me.", True),
+        ("The certs push my day rate up.", True),
+        ("I want to apply discounts correctly at the till.", False),
+        ("I want to learn the visa rules our clients need.", False),
+    ],
+)
+def test_self_gain_cues(text, self_gain):
+    from alignscore.analysis import analyze_pairs
+
+    (pair,) = analyze_pairs([text], "Analyst. SQL.")
+    assert (pair.features["self_gain_cues"] >= 1) == self_gain
+
+
+@pytest.mark.parametrize(
+    "posting, text, short_gap",
+    [
+        # a step the posting names is still far too soon three ranks up
+        (
+            "Trainee Air Traffic Controller\n\nA path to Watch Manager for those who stay.",
+            "In 18 months I want to be a Watch Manager.",
+            True,
+        ),
+        # ... but a junior aiming at the senior post the posting describes is on its track
+        (
+            "Junior Data Analyst\n\nA path to Senior Data Analyst in two years.",
+            "In two years I want to be a Senior Data Analyst.",
+            False,
+        ),
+        # a bare role noun heading the posting's title is the role itself
+        (
+            "Trainee Air Traffic Controller\n\nWe train you.",
+            "In two years I want to be a fully validated controller.",
+            False,
+        ),
+        # the posting's own role is no target at all
+        (
+            "Room Leader\n\nLead the toddler room.",
+            "Next year I want to be a great Room Leader.",
+            False,
+        ),
+    ],
+)
+def test_steps_the_posting_names(posting, text, short_gap):
+    from alignscore.analysis import analyze_pairs
+
+    (pair,) = analyze_pairs([text], posting)
     assert (pair.features["seniority_short_gap"] >= 2) == short_gap
 
 

@@ -49,3 +49,35 @@ def test_growth_offers_are_tagged(posting, tags):
 def test_level_and_years_required(posting, level, years):
     profile = job_profile(load_pipeline()(posting))
     assert (profile.level, profile.years_required) == (level, years)
+
+
+# ---------------------------------------------------------------- seniority rank of a title
+@pytest.mark.parametrize(
+    "title, rank",
+    [
+        ("Data Analyst", 2),
+        ("Senior Data Analyst", 3),
+        ("Store Manager", 4),
+        ("Head of Operations", 5),
+        ("Chief Executive Officer", 6),
+        # an entry prefix makes the whole title an entry post, whatever its head
+        ("Junior Data Analyst", 1),
+        ("Trainee Air Traffic Controller", 1),
+        ("Apprentice Electrician", 1),
+        ("Graduate Engineer", 1),
+        # a qualified controller or partner is a mid-level role, unless the qualifier is a rank's
+        ("Air Traffic Controller", 2),
+        ("Radar Controller", 2),
+        ("Financial Controller", 5),
+        ("Controller", 5),
+        ("HR Business Partner", 2),
+        ("Managing Partner", 6),
+        ("Partner", 6),
+        # "assistant" before a rank keeps most of it
+        ("Assistant Manager", 4),
+    ],
+)
+def test_title_rank(title, rank):
+    from alignscore.titles import title_rank
+
+    assert title_rank(title) == rank

@@ -52,7 +52,7 @@ from .components.cues import NOT_A_PURPOSE
 from .extensions import HORIZON_AT, HYPOTHETICAL, NEGATED, YEARS
 from .jobs import JobProfile, job_profile
 from .labels import CUES_KEY, SPANS_KEY
-from .resources import lemma_forms
+from .resources import lemma_forms, lemma_table
 from .titles import title_info
 
 __all__ = [
@@ -64,7 +64,7 @@ __all__ = [
     "pair_features",
 ]
 
-FEATURE_SET_VERSION = "7"
+FEATURE_SET_VERSION = "8"
 #: features the flag rules read but the scorer is not trained on
 FLAG_ONLY_FEATURES = (
     "flight_stint",
@@ -77,7 +77,15 @@ STINT_CUE = "flight_stint"  # id prefix of the stint cue patterns
 LEVEL_RANK = {"entry": 1, "mid": 2, "senior": 3}
 # sentence openers that place what follows after the steps already named
 _LATER_OPENERS = frozenset(
-    {("after", "that"), ("after", "this"), ("beyond", "that"), ("from", "there"), ("later",)}
+    {
+        ("after", "that"),
+        ("after", "this"),
+        ("after", ","),  # a learner's "After, I hope ..."
+        ("afterwards",),
+        ("beyond", "that"),
+        ("from", "there"),
+        ("later",),
+    }
 )
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
 _WE = frozenset({"we", "our", "ours", "us", "ourselves"})
@@ -205,6 +213,9 @@ def _after_the_steps(goal: Span, horizons: list[Span]) -> bool:
     if not any(h.end <= sent.start for h in horizons):
         return False  # nothing was dated before it: "After that meeting I ..."
     return not any(sent.start <= h.start < sent.end for h in horizons)
+
+
+NAMED_STEP_SHORT_GAP = 3
 
 
 def pair_features(
@@ -371,18 +382,25 @@ def pair_features(
     past_sents = {clause(c) for c in cues if c.label_ == "PAST_CUE"}
     target_ranks, short_ranks = [], []
     other_field = 0
+    role_words = (profile.title or "").lower().split()
+    role_head = lemma_table().get(role_words[-1], role_words[-1]) if role_words else None
     for s in titles:
-        if s.text.lower() in job_title_texts:
-            continue
+        # the role itself, or a step the posting names; a bare role noun that heads the posting's
+        # title ("controller" for a Trainee Air Traffic Controller) is the role itself
+        named = s.text.lower() in job_title_texts or (len(s) == 1 and s[0].norm_ == role_head)
         sent = clause(s)
         if sent in past_sents and sent not in goal_sents:
             continue  # a role held in the past, not a target
         info = title_info(s.text, s.id_)
-        target_ranks.append(info["rank"])
+        if not named:
+            target_ranks.append(info["rank"])
         # near term: the goal holding the title is dated short, or, undated, its clause has a
         # short horizon ("in the next year ... and long term be a charge nurse" is long term)
         dated = next((at for g, at in goal_at if at and g.start <= s.start < g.end), None)
-        if short_at.get(tuple(dated)) if dated else sent in short_sents:
+        # a step the posting names is far too soon only when it is three ranks up: a
+        # trainee's "Watch Manager in 18 months", not a junior's "Senior Analyst in two years"
+        soon = short_at.get(tuple(dated)) if dated else sent in short_sents
+        if soon and (not named or info["rank"] - role_rank >= NAMED_STEP_SHORT_GAP):
             short_ranks.append(info["rank"])
         if profile.soc and info["soc"] and info["soc"][:2] != profile.soc[:2]:
             other_field += 1

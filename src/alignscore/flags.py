@@ -10,7 +10,7 @@ Example:
     ...      "seniority_gap": 0.0, "seniority_short_gap": 0.0, "self_gain_cues": 0.0, "bridge_cues": 0.0}
     >>> bands = {"alignment": 2, "specificity": 3, "employer_focus": 2, "overall": 2}
     >>> sorted(name for name, raised in raise_flags(f, bands).items() if raised)
-    ['flight_risk', 'missing_long_term', 'no_bridge']
+    ['flight_risk', 'no_bridge']
 """
 
 from __future__ import annotations
@@ -69,8 +69,9 @@ def raise_flags(
             at all, every goal dated later, or goals too generic to be a next step (specificity
             band at most ``missing_short_max_specificity``; a concrete goal stated without a date
             reads as immediate, as the annotation guide says).
-        missing_long_term: no goal placed at a mid or long horizon and no target title (a later
-            horizon that governs no goal, as in "no idea about the long term", does not count).
+        missing_long_term: no goal placed at a mid or long horizon, no target title and no
+            stopover (which names where the candidate is heading, if not here); a later horizon
+            that governs no goal, as in "no idea about the long term", does not count.
     """
     t = thresholds or FlagThresholds()
     scores = scores or {}
@@ -108,7 +109,11 @@ def raise_flags(
             or bands["specificity"] <= t.missing_short_max_specificity
         ),
         "missing_long_term": goals == 0
-        or (features["goal_later_count"] == 0 and features["seniority_target_rank"] == 0),
+        or (
+            features["goal_later_count"] == 0
+            and features["seniority_target_rank"] == 0
+            and not stopover
+        ),
     }
 
 

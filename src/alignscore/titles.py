@@ -11,7 +11,7 @@ Example:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .resources import lemma_table, read_lexicon
@@ -19,6 +19,18 @@ from .resources import lemma_table, read_lexicon
 __all__ = ["title_info", "title_rank"]
 
 _WORD = re.compile(r"[a-z][a-z-]*")
+
+
+# a first word that makes any title an entry post
+ENTRY_PREFIXES = frozenset({"trainee", "apprentice", "intern", "junior", "jr", "graduate", "cadet"})
+
+
+@cache
+def _qualifiers(head: str) -> frozenset[str]:
+    """Lemmas of the words that keep a qualified head's own rank ("managing" partner)."""
+    lemmas = lemma_table()
+    words = read_lexicon("title_levels")["qualified_heads"][head]["qualifiers"]
+    return frozenset(lemmas.get(w, w) for w in words) | frozenset(words)
 
 
 @lru_cache(maxsize=4096)
@@ -33,10 +45,24 @@ def title_rank(title: str, ignore: frozenset[str] = frozenset()) -> int:
     lemmas = lemma_table()
     words = [lemmas.get(w, w) for w in _WORD.findall(title.lower())]
     words = [w for w in words if w not in ignore]
+    if words and words[0] in ENTRY_PREFIXES:
+        return 1  # "Trainee Air Traffic Controller", "Graduate Engineer": an entry post
     best = 0
-    for n in (2, 1):
-        for i in range(len(words) - n + 1):
-            best = max(best, ranks.get(" ".join(words[i : i + n]), 0))
+    covered: set[int] = set()
+    for i in range(len(words) - 1):  # a two-word name ranks as a whole ("traffic controller")
+        rank = ranks.get(f"{words[i]} {words[i + 1]}", 0)
+        if rank:
+            best = max(best, rank)
+            covered.update((i, i + 1))
+    qualified = levels["qualified_heads"]
+    for i, word in enumerate(words):
+        if i in covered:
+            continue
+        head = qualified.get(word)
+        if head is not None and i > 0 and words[i - 1] not in _qualifiers(word):
+            best = max(best, head["rank"])  # "radar controller", "people partner": mid-level
+        else:
+            best = max(best, ranks.get(word, 0))
     return best or int(levels["default"])
 
 
