@@ -93,7 +93,6 @@ NOT_HEADS = {
     "sander",
     "turner",
     "rider",
-    "diver",
     "caster",
     "presser",
     "puller",

@@ -162,6 +162,12 @@ def test_rubric_caps(changes, expected):
         ("Long term I'd like to finish out my career somewhere like this.", False),
         ("Two years retail at a big supermarket.", False),
         ("I want to run audits at a larger scale.", False),
+        ("Or with one of the big streaming audio companies.", True),
+        ("Field service for one of the biggest packaging OEMs.", True),
+        ("Ideally a keynote at one of the big UX conferences.", False),
+        ("The big dream, honestly, is my own nursery.", True),
+        ("My dream is to have my own public adjusting company.", True),
+        ("I'm ready for my own store now.", False),
         # share options "not worth much until something happens" are no plan to leave
         ("The share options are nice, though not worth much until something happens.", False),
         ("I'll stay until something better comes along.", True),
@@ -214,6 +220,11 @@ def test_short_target_titles_read_per_line(text, short_gap):
         ("The certs push my day rate up.", True),
         ("I want to apply discounts correctly at the till.", False),
         ("I want to learn the visa rules our clients need.", False),
+        ("The 25% discount would be great for my garden.", True),
+        ("I'd want weekends off as much as possible.", True),
+        ("I need an employer that can sponsor an H-1B.", True),
+        ("It would make me competitive for higher-paying jobs.", True),
+        ("I want to learn how we price the discount range.", False),
     ],
 )
 def test_self_gain_cues(text, self_gain):
@@ -277,3 +288,20 @@ def test_cues_counted_once_and_so_thats_why_is_no_purpose(text, self_cues, emplo
     assert (
         pair.features["employer_so_that"] + (pair.features["employer_cues_per100"] > 0) == employer
     )
+
+
+@pytest.mark.parametrize(
+    "text, bridge",
+    [
+        ("This role would give me the foundation I need.", True),
+        # the posting's own name for the job: an apprenticeship, a residency, a programme
+        ("This apprenticeship is the most direct way I know to get there.", True),
+        ("A residency like this one is the best route to a specialty.", True),
+        ("I want to learn SQL and Tableau.", False),
+    ],
+)
+def test_bridge_cues(text, bridge):
+    from alignscore.analysis import analyze_pairs
+
+    (pair,) = analyze_pairs([text], "Analyst. SQL.")
+    assert (pair.features["bridge_cues"] >= 1) == bridge

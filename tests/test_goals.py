@@ -174,6 +174,20 @@ def test_not_goals(text):
             "management right.",
             ["getting through the induction", "get behaviour management right"],
         ),
+        # ", and" before a new subject and its verb ends the goal
+        (
+            "I'd be able to take any contract, and a lot of my classmates are planning ahead.",
+            ["be able to take any contract"],
+        ),
+        ("I want to learn the tools and the team is great.", ["learn the tools"]),
+        (
+            "I want to learn the tools and the rota they use.",
+            ["learn the tools and the rota they use"],
+        ),
+        (
+            "I want to lead the team and the projects that are running.",
+            ["lead the team and the projects that are running"],
+        ),
     ],
 )
 def test_second_aims_and_framing(text: str, expected: list[str]) -> None:
@@ -213,6 +227,10 @@ def test_later_goal_count_needs_a_goal_under_the_later_horizon():
         ("My plan is to lead the support team in about three years.", 1),
         ("I want to lead the support team within three years.", 0),
         ("After that meeting I wanted to apply.", 0),
+        # a date stacked on a later label keeps the label's reach: "Longer term, by 2029, ..."
+        ("Longer term, by 2029, I'd like to be the designated DPO.", 1),
+        ("By 2029, long term, I'd like to be the designated DPO.", 1),
+        ("Long term I'm unsure. By 2029 I'd like to be the designated DPO.", 0),
     ],
 )
 def test_goals_after_the_dated_steps_are_later(text, later):
@@ -386,6 +404,13 @@ def test_aims_spelled_out_after_a_colon_or_an_ordinal(text, expected):
         ),
         ("I want to, I guess, learn the broker side.", ["learn the broker side"]),
         ("I mean I want to lead the team.", ["lead the team"]),
+        # "I got to the point where ...": a turning point, not an aim
+        (
+            "I got to the point where I wanted to do something meaningful.",
+            ["do something meaningful"],
+        ),
+        # a false start with a filler is no goal
+        ("So I'd be, yeah, I'd be really committed while I'm here.", []),
         (
             "So what I'd like out of this is, you know, to actually sit with a PI.",
             ["sit with a PI"],

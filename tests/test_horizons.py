@@ -116,6 +116,8 @@ POSITIVE = [
     ("Payroll Supervisor in 3\u20134 years", "in 3\u20134 years", 3, 4, "mid"),
     ("I want to run the site in 3\u20145 years.", "in 3\u20145 years", 3, 5, "mid"),
     ("First, I want to learn SQL.", "First", 0, 3, "short"),
+    ("My long-term ambition is to run the lab.", "long-term", 5, None, "long"),
+    ("My longer-term aim is to become a RAN engineer.", "longer-term", 5, None, "long"),
 ]
 
 # sentences whose time expressions place no goal in time
@@ -162,6 +164,11 @@ NEGATIVE = [
     "I don't want to commute five days a week.",
     "I'd like to be on site three days a week and learn SCADA.",
     "I want to train two evenings a month.",
+    # a term word describing a noun is no time placement: "long-term care", "a short run-up"
+    "I see this as a short run-up, and I want to lead.",
+    "I want to work in long-term care and learn wound dressing.",
+    "I'd like a short-term contract to learn the stack.",
+    "I've read the medium-term financial strategy and I want to help.",
 ]
 
 

@@ -51,6 +51,25 @@ def test_level_and_years_required(posting, level, years):
     assert (profile.level, profile.years_required) == (level, years)
 
 
+@pytest.mark.parametrize(
+    "posting, title",
+    [
+        (
+            "Apprentice Lineworker (Distribution) - Cascade Ridge Electric\n\n"
+            "Apprentices maintain that system alongside journeyman crews.",
+            "Apprentice Lineworker",
+        ),
+        (
+            "Commercial Diver - Inland Division\n\nYou will work with a Dive Supervisor.",
+            "Commercial Diver",
+        ),
+        ("Senior Producer, Morning News\n\nReport to the news director.", "Senior Producer"),
+    ],
+)
+def test_the_headline_names_the_role(posting, title):
+    assert job_profile(load_pipeline()(posting)).title == title
+
+
 # ---------------------------------------------------------------- seniority rank of a title
 @pytest.mark.parametrize(
     "title, rank",

@@ -257,6 +257,14 @@ def test_headed_skill_modifiers(text, skills):
         ("A valid driver's licence is needed.", []),
         ("I want to support teachers in the classroom.", []),
         ("We hire engineers every year.", []),
+        ("You need a calm head and I keep a cool head.", []),
+        ("I would seek counsel from senior colleagues.", []),
+        ("I've always been a natural leader.", []),
+        ("I'd like to become legal counsel in five years.", ["legal counsel"]),
+        ("The department head signs off the budget.", ["department head"]),
+        # a partner after a possessive is a spouse, not a role
+        ("I want weekends off as my partner works Monday to Friday.", []),
+        ("In ten years I want to be a partner.", ["partner"]),
     ],
 )
 def test_title_round2_cases(text, titles):
@@ -623,6 +631,9 @@ def test_emphasis_in_capitals_is_no_acronym(text, skills):
             ["I want to work in FP&A.", "The team helped."],
         ),
         ("Growth into R&D. Then more.", ["Growth into R&D.", "Then more."]),
+        # ... and after a code ending in a digit and a capital ("H-1B", "3.2U")
+        ("They sponsor an H-1B. I start soon.", ["They sponsor an H-1B.", "I start soon."]),
+        ("I want my 3.2U. Then air.", ["I want my 3.2U.", "Then air."]),
     ],
 )
 def test_full_stop_after_ampersand_acronym(nlp, text, sentences):
@@ -671,6 +682,11 @@ def test_stand_ins_and_units_are_no_skills(text, skills):
         ("I want my PMP cert.", ["PMP cert"]),
         ("I got my OSHA 10 card last year.", ["OSHA 10 card"]),
         ("I hold a CSCS card.", ["CSCS card"]),
+        # degrees and qualification bodies are skills (RUBRIC: certifications, degrees)
+        ("Later I want to do an MBA.", ["MBA"]),
+        ("I plan to do an executive MBA in five years.", ["executive MBA"]),
+        ("I did a City & Guilds course in plumbing.", ["City & Guilds", "plumbing"]),
+        ("I finished my City and Guilds.", ["City and Guilds"]),
     ],
 )
 def test_credential_words_join_the_skill(text, skills):

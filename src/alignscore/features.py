@@ -39,6 +39,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -64,7 +65,7 @@ __all__ = [
     "pair_features",
 ]
 
-FEATURE_SET_VERSION = "8"
+FEATURE_SET_VERSION = "9"
 #: features the flag rules read but the scorer is not trained on
 FLAG_ONLY_FEATURES = (
     "flight_stint",
@@ -277,6 +278,11 @@ def pair_features(
         # "in about three years" (3 to 3) is no nearer than the mid term
         if b in ("mid", "long") or ((s._.get(YEARS) or [None])[0] or 0) >= 3
     }
+    # a date stacked on a later label keeps the label's reach: "Longer term, by 2029, ..."
+    for prev, nxt in pairwise(horizons):
+        between = answer[prev.end : nxt.start]
+        if all(t.is_punct or t.is_space for t in between) and (prev.start, prev.end) in later_at:
+            later_at.add((nxt.start, nxt.end))
     # ... and an undated goal in a sentence that opens "After that", "Beyond that", "From there":
     # it goes past the steps dated before it
     f["goal_later_count"] = float(

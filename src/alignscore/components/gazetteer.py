@@ -238,6 +238,13 @@ ROLE_QUALIFIER_NOUNS = frozenset(
     }
 )
 # Words a lowercase verb can follow: "to support teachers", "I train nurses", "we'll manage"
+# words before a role noun that describe a manner or act on the person, never the role:
+# "keep a calm head", "seek counsel", "consult an advisor"
+NOT_ROLE_QUALIFIERS = frozenset(
+    {"calm", "cool", "clear", "steady", "wise", "fresh", "spare", "extra", "old", "seek",
+     "ask", "consult", "retain", "hire", "give", "keep", "lose", "meet", "provide", "appoint",
+     "natural", "born", "alongside", "including", "via", "per", "toward", "towards", "beside"}
+)
 VERB_CONTEXT = frozenset(
     {"to", "i", "we", "you", "they", "will", "'ll", "can", "could", "would", "'d", "should",
      "must", "might", "also", "and", "help", "helping"}
@@ -245,6 +252,8 @@ VERB_CONTEXT = frozenset(
 UPPER_ROMAN = frozenset({"II", "III", "IV", "V"})
 # short forms of role nouns that name a role only with a grade: "Tech III", "Tech II"
 GRADED_SHORT_ROLES = frozenset({"tech"})
+# role nouns that, after "my", name someone in the speaker's life: "my partner", "my boss"
+PERSONAL_ROLES = frozenset({"partner", "boss", "manager", "mentor", "supervisor", "coach"})
 ALWAYS_TITLES = frozenset(
     {"ceo", "cto", "cfo", "coo", "cmo", "cio", "vp", "svp", "evp", "gm", "hlta", "senco"}
 )
@@ -395,7 +404,6 @@ ACRONYM_STOP = frozenset(
         "iii",
         "iv",
         "covid",
-        "mba",
         "icu",
         "ed",
         "er",
@@ -566,7 +574,7 @@ class Gazetteer(BatchedPipe):
         # a role's qualifier may be a noun the SKILL rule refuses ("support lead", "team lead")
         self.not_role_modifiers: frozenset[str] = (
             self.not_modifiers - ROLE_QUALIFIER_NOUNS
-        ) | ROLE_SKIP | ROLE_CUES | SENIORITY_WORDS
+        ) | ROLE_SKIP | ROLE_CUES | SENIORITY_WORDS | NOT_ROLE_QUALIFIERS
         self._entries: list[Entry] = []
         self._singles: dict[str, list[Entry]] = {}
         self._pairs: dict[tuple[str, str], list[_Group]] = {}
@@ -992,6 +1000,8 @@ class Gazetteer(BatchedPipe):
         while j >= 0 and (norms[j] in ROLE_SKIP or norms[j] in SENIORITY_WORDS) and skipped < 3:
             j -= 1
             skipped += 1
+        if skipped and norms[j + 1] == "my" and noun in PERSONAL_ROLES:
+            return None  # "as my partner works weekdays": a person in the speaker's life
         if j >= 0 and (norms[j] in ROLE_CUES or norms[j] == "to"):
             start = first
             while start - 1 > j and norms[start - 1] in SENIORITY_WORDS:

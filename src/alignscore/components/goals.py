@@ -51,6 +51,31 @@ WH_WORDS = frozenset({"why", "what", "how", "where", "who", "when", "which"})
 # a clause opening with one of these gives a reason or a condition, not an aim
 SUBORDINATORS = frozenset({"because", "cause", "since", "if", "unless", "although", "though"})
 HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
+# after "and" these open a noun phrase that may be the subject of a new clause ("..., and a lot
+# of my classmates are ..."); a finite "be" or "have" within a few words shows that it is
+SUBJECT_OPENERS = frozenset(
+    {
+        "a",
+        "the",
+        "my",
+        "our",
+        "your",
+        "his",
+        "her",
+        "their",
+        "some",
+        "most",
+        "many",
+        "lots",
+        "all",
+        "this",
+        "that",
+        "these",
+        "those",
+    }
+)
+FINITE_BE_HAVE = frozenset({"is", "are", "was", "were", "'s", "’s", "has", "have", "had"})
+SUBJECT_SCAN = 6
 # verbs whose object can be a span of time: "do two years here", "give it a year", "put in"
 DURATION_VERBS = frozenset({"do", "spend", "stay", "give", "put", "it", "in"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
@@ -148,6 +173,22 @@ class GoalExtractor(BatchedPipe):
         ):
             j = horizons.get(j, j + 1)
         return j
+
+    @staticmethod
+    def _new_subject(doc: Doc, j: int) -> bool:
+        """Whether a noun phrase at ``j`` is the subject of a new clause ("the team is great").
+
+        It opens with a determiner or quantifier and a finite "be" / "have" follows within
+        ``SUBJECT_SCAN`` words, before any punctuation.
+        """
+        if j >= len(doc) or doc[j].lower_ not in SUBJECT_OPENERS:
+            return False
+        for tok in doc[j + 1 : j + 1 + SUBJECT_SCAN]:
+            if tok.is_punct or tok.lower_ in ("that", "which", "who", "where"):
+                return False  # a relative clause: "and the projects that are running"
+            if tok.lower_ in FINITE_BE_HAVE:
+                return True
+        return False
 
     def _opens_aim(self, doc: Doc, j: int, titles: frozenset[int], hedged: bool) -> bool:
         """Whether a second aim starts at token ``j``.
@@ -260,6 +301,10 @@ class GoalExtractor(BatchedPipe):
                     k = j
                     limit = min(n, begin + max_tokens)
                     continue
+                if (j > k + 1 or low == "and") and self._new_subject(
+                    doc, j if low == "," else k + 1
+                ):
+                    break  # "..., and a lot of my classmates are ...": another clause
                 if (
                     low == ","
                     and j < n

@@ -142,6 +142,40 @@ NOT_AFTER = frozenset({"ago", "experience", "old", "earlier", "before"})
 # determiner ("my first job", "the first to", "remote-first", "to first patient"), nor before
 # "of", "time", "hand", nor in "say first that"; "longer" only as a notes label ("longer: ...")
 SINGLE_WORD_KINDS = frozenset({"first_word", "longer_label", "later_label"})
+TERM_KINDS = frozenset({"word_short", "word_mid", "word_long"})
+# nouns a hyphenated term word may describe and still date a goal: "my long-term aim is to ..."
+# (before any other noun it names a kind of thing: "long-term care", "a short-term contract")
+TERM_GOAL_NOUNS = frozenset(
+    {
+        "aim",
+        "aims",
+        "ambition",
+        "ambitions",
+        "goal",
+        "goals",
+        "plan",
+        "plans",
+        "future",
+        "vision",
+        "career",
+        "objective",
+        "objectives",
+        "target",
+        "targets",
+        "dream",
+        "dreams",
+        "hope",
+        "hopes",
+        "aspiration",
+        "aspirations",
+        "priority",
+        "priorities",
+        "view",
+        "focus",
+        "step",
+        "steps",
+    }
+)
 _NOT_BEFORE_FIRST = frozenset(
     {
         "the",
@@ -384,6 +418,22 @@ class HorizonNormalizer(BatchedPipe):
             return False
         return any(c.label_ in ("GOAL_CUE", "NEG_GOAL_CUE") for c in inside)
 
+    @staticmethod
+    def _describes_noun(doc: Doc, span: Span) -> bool:
+        """Whether a term phrase is a modifier: "a short run-up", "long-term care".
+
+        A hyphen right after it joins it to the next word; a hyphenated term ("long-term")
+        before a content word names a kind of thing unless that word is a goal noun.
+        """
+        if span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        if nxt.text == "-" and not doc[span.end - 1].whitespace_:
+            return True
+        if not any(t.text == "-" for t in span):
+            return False
+        return nxt.is_alpha and not nxt.is_stop and nxt.lower_ not in TERM_GOAL_NOUNS
+
     def single_word_ok(self, doc: Doc, span: Span, kind: str) -> bool:
         """Whether a one-word candidate ("first", "longer") reads as a time placement.
 
@@ -500,6 +550,8 @@ class HorizonNormalizer(BatchedPipe):
             if kind in ("duration", "bare", "point") and self._past_context(doc, span, start, end):
                 continue
             if kind in SINGLE_WORD_KINDS and not self.single_word_ok(doc, span, kind):
+                continue
+            if kind in TERM_KINDS and self._describes_noun(doc, span):
                 continue
             if kind in self.needs_goal and not self._goal_context(doc, span, start, end, cues):
                 continue
