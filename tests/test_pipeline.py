@@ -260,6 +260,10 @@ def test_headed_skill_modifiers(text, skills):
         ("You need a calm head and I keep a cool head.", []),
         ("I would seek counsel from senior colleagues.", []),
         ("I've always been a natural leader.", []),
+        # a navigator is mostly a product: "LinkedIn Sales Navigator"
+        ("I use Excel and LinkedIn Sales Navigator daily.", []),
+        # a bare operator is often a company: "a big operator"
+        ("It's a senior role at a big operator.", []),
         ("I'd like to become legal counsel in five years.", ["legal counsel"]),
         ("The department head signs off the budget.", ["department head"]),
         # a partner after a possessive is a spouse, not a role
