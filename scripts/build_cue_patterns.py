@@ -1170,6 +1170,11 @@ def other_cues() -> list[dict]:
         "better paid",
         "better-paying",
         "better paying",
+        # a purchase or a debt of one's own ("make enough to buy a house")
+        "buy a house",
+        "my mortgage",
+        "student loan",
+        "better hour",
     )
     out += phrase(
         "CLICHE",

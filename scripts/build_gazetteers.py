@@ -141,7 +141,9 @@ ROLE_PREFIXES = (
     "licensed",
     "head",
 )
-CASED_ROLE_PREFIXES = ("lead",)
+CASED_ROLE_PREFIXES = ("lead", "master")
+# "master" is a verb too ("master technician-level diagnostics"): "Master Technician" only
+TITLE_CASE_ONLY_PREFIXES = ("master",)
 ROLE_PREFIX_SKIP = {"ceo", "cfo", "coo", "cto", "cio", "cmo", "cpo", "cso", "gm", "vp", "senco",
                     "hlta", "head", "principal", "president", "partner", "founder", "apprentice",
                     "journeyman", "entrepreneur"}
@@ -304,7 +306,8 @@ def build_titles(onet: Path, lemmas: dict[str, str]) -> tuple[list[dict], dict, 
                 continue
             tid = _key(key)
             info.setdefault(tid, {"title": key.title(), "soc": None, "job_zone": None})
-            for form in (key, key.title()):
+            forms = (key.title(),) if prefix in TITLE_CASE_ONLY_PREFIXES else (key, key.title())
+            for form in forms:
                 patterns.append(
                     {"label": "TITLE", "pattern": [{"ORTH": t} for t in form.split()], "id": tid}
                 )

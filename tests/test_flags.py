@@ -225,6 +225,10 @@ def test_short_target_titles_read_per_line(text, short_gap):
         ("I need an employer that can sponsor an H-1B.", True),
         ("It would make me competitive for higher-paying jobs.", True),
         ("I want to learn how we price the discount range.", False),
+        ("My goal in the next two years is to make enough to buy a house.", True),
+        ("I need to pay off my student loans.", True),
+        ("In-house means better hours.", True),
+        ("I want to help our clients buy a home with the right mortgage advice.", False),
     ],
 )
 def test_self_gain_cues(text, self_gain):

@@ -38,6 +38,22 @@ def goals(text: str) -> list[str]:
             "This role would let me develop my financial modelling.",
             ["develop my financial modelling"],
         ),
+        # "as" before a title keeps the title in the goal, as it does before "a"
+        (
+            "Within six months I'd expect to take over as Chief Meteorologist.",
+            ["take over as Chief Meteorologist"],
+        ),
+        ("I want to stay on as the Lead Analyst.", ["stay on as the Lead Analyst"]),
+        ("I want to learn the rota as soon as I can.", ["learn the rota"]),
+        # a verb of aiming after a modal cue belongs to the cue
+        (
+            "By year three I'd aim to be the EV Diagnostic Specialist.",
+            ["be the EV Diagnostic Specialist"],
+        ),
+        (
+            "I would hope to be ready to succeed your Chief Meteorologist.",
+            ["be ready to succeed your Chief Meteorologist"],
+        ),
     ],
 )
 def test_goal_cue_variants(text, expected):
@@ -95,6 +111,8 @@ def test_bullet_list_goals(text, expected):
         "To be perfectly frank, that is where I am.",
         "Okay, so I'll give you the full picture.",
         "Yeah, so, um, I'll be straight with you.",
+        # a readiness cliché, not an aim (the corpus marks it so 5 times in 5)
+        "I'm ready to hit the ground running in your service bay from day one.",
         # "let me" without a modal is not the role as a means
         "Let me explain how I got here.",
         # "id" as a noun

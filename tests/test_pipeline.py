@@ -260,11 +260,15 @@ def test_headed_skill_modifiers(text, skills):
         ("You need a calm head and I keep a cool head.", []),
         ("I would seek counsel from senior colleagues.", []),
         ("I've always been a natural leader.", []),
+        # "Master" before a role noun is a grade, typed as a title; "master" is also a verb
+        ("I'd learn from your Master Technician mentor.", ["Master Technician"]),
+        ("I want to master technician-level diagnostics.", []),
         # a navigator is mostly a product: "LinkedIn Sales Navigator"
         ("I use Excel and LinkedIn Sales Navigator daily.", []),
         # a bare operator is often a company: "a big operator"
         ("It's a senior role at a big operator.", []),
         ("I'd like to become legal counsel in five years.", ["legal counsel"]),
+        ("I'd expect to be made Partner within three years.", ["Partner"]),
         ("The department head signs off the budget.", ["department head"]),
         # a partner after a possessive is a spouse, not a role
         ("I want weekends off as my partner works Monday to Friday.", []),

@@ -106,6 +106,7 @@ ROLE_CUES = frozenset(
         "promote",
         "promoted",
         "make",
+        "made",  # "be made Partner", "I made manager"
         "work",
         "into",
         "hire",

@@ -46,6 +46,8 @@ BELIEF_WORDS = frozenset(
 AIM_WORDS = frozenset(
     {"like", "love", "want", "hope", "prefer", "aim", "plan", "see", "imagine", "picture", "wish"}
 )
+# after a modal cue ("I'd", "I'll", "I would") a verb of aiming before "to" is part of the cue
+MODAL_AIM_WORDS = frozenset({"aim", "hope", "plan", "expect", "intend", "wish", "try"})
 STRANDED_PREPOSITIONS = frozenset({"on", "into", "in", "to", "for", "with", "about", "at", "of"})
 WH_WORDS = frozenset({"why", "what", "how", "where", "who", "when", "which"})
 # a clause opening with one of these gives a reason or a condition, not an aim
@@ -289,7 +291,10 @@ class GoalExtractor(BatchedPipe):
             if (
                 k > begin
                 and low in self.boundaries
-                and not (low == "as" and nxt in ("a", "an", "well"))
+                and not (
+                    low == "as"
+                    and (nxt in ("a", "an", "well") or self._title_after(doc, k + 1, titles))
+                )
             ):
                 break
             if low in (",", "and", "or") and k > begin:
@@ -601,6 +606,13 @@ class GoalExtractor(BatchedPipe):
             end = start - 1
         return False
 
+    @staticmethod
+    def _title_after(doc: Doc, k: int, titles: frozenset[int]) -> bool:
+        """Whether a title starts at ``k``, or after a determiner: "take over as (the) Chief"."""
+        if k < len(doc) and doc[k].lower_ in ("the", "your", "our", "their", "its"):
+            k += 1
+        return k in titles
+
     def find(self, doc: Doc) -> list[Span]:
         """Return GOAL spans with ``negated`` and ``hypothetical`` set."""
         cues_group = doc.spans.get(self.cues_key, [])
@@ -654,6 +666,8 @@ class GoalExtractor(BatchedPipe):
             for s, e in self._clauses(doc, start, cue_starts, horizons, titles, longest):
                 if doc[s].lower_ in ("want", "wanna") and e - s > 2:
                     s += 2 if doc[s + 1].lower_ == "to" else 1  # "I'd want to grow that"
+                elif doc[s].lower_ in MODAL_AIM_WORDS and e - s > 2 and doc[s + 1].lower_ == "to":
+                    s += 2  # "I'd aim to have the CRME", "I'd hope to be ready"
                 if self._not_an_aim_opening(doc, s, e) or self._gapped(doc, s, e):
                     continue
                 if (s, e) in seen or any(g.start <= s < g.end for g in goals):
