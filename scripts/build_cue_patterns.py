@@ -566,6 +566,8 @@ EMPLOYER_NOUNS = [
     "integrator",
     "tech",
 ]
+# words that point at this employer or this job
+HERE_WORDS = ["your", "you", "this", "our", "here"]
 # ventures of one's own
 VENTURE_NOUNS = [
     "business",
@@ -593,6 +595,15 @@ VENTURE_NOUNS = [
     "garage",
     "farm",
     "shop",
+    "bar",
+    "pub",
+    "bistro",
+    "deli",
+    "boutique",
+    "gallery",
+    "brewery",
+    "winery",
+    "kennel",
 ]
 
 
@@ -958,10 +969,11 @@ def other_cues() -> list[dict]:
         },
         {
             # a venture of one's own with words between: "my own public adjusting company",
-            # "my own nursery" (not "my own store" in the chain, "my own clients")
+            # "my own nursery", "our own small wine bar" (a venture with a partner); not "my own
+            # store" in the chain, "my own clients", "our own reporting templates"
             "label": "FLIGHT_CUE",
             "pattern": [
-                {"LOWER": "my"},
+                {"LOWER": {"IN": ["my", "our"]}},
                 {"LOWER": "own"},
                 {"IS_ALPHA": True, "OP": "{0,2}"},
                 {"LOWER": {"IN": VENTURE_NOUNS}},
@@ -982,7 +994,8 @@ def other_cues() -> list[dict]:
             "pattern": [
                 {"LEMMA": "apply"},
                 {"LOWER": {"IN": ["to", "for"]}},
-                {"IS_PUNCT": False, "OP": "{0,3}"},
+                # not "apply to your company", "this job": applying here
+                {"IS_PUNCT": False, "LOWER": {"NOT_IN": HERE_WORDS}, "OP": "{0,3}"},
                 {
                     "LEMMA": {
                         "IN": [

@@ -271,7 +271,7 @@ def patterns() -> list[dict]:
     out: list[dict] = []
     year = {"SHAPE": "dddd", "TEXT": {"REGEX": "^20[2-9][0-9]$"}}
     for p in (
-        [{"LOWER": {"IN": ["by", "before", "until", "till"]}}, year],
+        [{"LOWER": {"IN": ["by", "before", "until", "till", "around", "circa"]}}, year],
         [{"LOWER": "by"}, {"LOWER": "the"}, {"LOWER": "end"}, {"LOWER": "of"}, year],
         [{"LOWER": "by"}, {"LOWER": "end"}, {"LOWER": "of"}, year],
         [{"LOWER": "in"}, year],

@@ -226,3 +226,31 @@ def test_unrealistic_explanation_names_the_highest_target():
     assert "unrealistic" in result.flags
     (reason,) = [e for e in result.explanations if "far above" in e]
     assert "VP of Customer Success" in reason
+
+
+QS_JD = (
+    "Quantity Surveyor. Brackwater Cost Consultants. You will prepare cost plans, run tenders, "
+    "administer NEC4 contracts and measure in CostX on residential and mixed-use schemes. APC "
+    "support and mentoring from our directors."
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Over the next two years I want to get really good at cost plans in CostX and NEC4 "
+        "contract admin on your residential schemes, and take my APC with your directors' "
+        "support. After that I plan to leave and start my own development company.",
+        "- next 2 yrs: cost plans in CostX, NEC4 admin, APC with your mentoring\n- why here: "
+        "residential + mixed-use, exactly the schemes I want\n- yr 3 -> move over to a developer "
+        "client side for the bigger salary",
+    ],
+)
+def test_a_stated_stopover_caps_alignment_and_overall(answer):
+    """The guide: a stated stopover caps alignment at 2, and a flight risk is at most 2 overall
+    however specific it is."""
+    r = score(answer, QS_JD)
+    assert "flight_risk" in r.flags
+    assert r.bands["alignment"] <= 2 and r.bands["overall"] <= 2, r.bands
+    assert r.alignment <= 0.37 and r.overall <= 0.37
+    assert r.bands["specificity"] >= 3  # specificity is not capped

@@ -148,6 +148,12 @@ def test_rubric_caps(changes, expected):
         # a school as the workplace is no plan to leave for study
         ("I've done post-award for four years at the med school.", False),
         ("I worked in the law school's finance office.", False),
+        ("I did a lot of HEC-HMS in grad school.", False),  # where it was learnt
+        # applying here is no plan to leave
+        ("So first reason I apply to your company is the APC fees.", False),
+        ("That is why I applied for this job at your company.", False),
+        ("Then I'd apply for jobs at the big consultancies.", True),
+        ("After two years here I'd go to grad school.", True),
         ("I'd give the team my best work for years to come.", False),
         ("I want to stay here for many years and grow with the team.", False),
         ("I spent two years in retail and then moved into logistics.", False),  # the past
@@ -168,6 +174,12 @@ def test_rubric_caps(changes, expected):
         ("The big dream, honestly, is my own nursery.", True),
         ("My dream is to have my own public adjusting company.", True),
         ("I'm ready for my own store now.", False),
+        # a venture shared with a partner or relative: "our own"
+        ("My partner and I are saving to open our own small wine bar.", True),
+        ("So I'd be here through that transition, then go run our own place.", True),
+        ("We want our own bistro one day.", True),
+        ("I'd love to buy my own place and stop renting.", False),
+        ("We'd build our own reporting templates for the team.", False),
         # share options "not worth much until something happens" are no plan to leave
         ("The share options are nice, though not worth much until something happens.", False),
         ("I'll stay until something better comes along.", True),
@@ -236,6 +248,24 @@ def test_self_gain_cues(text, self_gain):
 
     (pair,) = analyze_pairs([text], "Analyst. SQL.")
     assert (pair.features["self_gain_cues"] >= 1) == self_gain
+
+
+@pytest.mark.parametrize(
+    "text, strong",
+    [
+        ("I want more money and a bigger salary.", 2),
+        # "my own" is a weak cue: a chef's own kitchen and menus are the job itself
+        ("I want to have my own kitchen and write my own menus.", 0),
+        ("I covered the course fees from my own pocket.", 0),
+        ("Then I want to start my own agency.", 1),  # ... but a venture of one's own is
+        ("For me it is important to stay in one place.", 0),
+    ],
+)
+def test_strong_self_gain_cues(text, strong):
+    from alignscore.analysis import analyze_pairs
+
+    (pair,) = analyze_pairs([text], "Head Chef. Menu costing.")
+    assert pair.features["self_gain_strong_cues"] == strong
 
 
 @pytest.mark.parametrize(

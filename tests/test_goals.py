@@ -14,6 +14,15 @@ def goals(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # a label followed by "not sure" states no goal; an arrow is no part of one
+        (
+            "- long term: honestly not sure yet\n- next 12 months -> own the Klaviyo flows",
+            ["own the Klaviyo flows"],
+        ),
+        ("- long term: no idea\n- next year: learn dbt", ["learn dbt"]),
+        ("Long term: undecided. This year: learn dbt.", ["learn dbt"]),
+        ("long term -> run a team", ["run a team"]),
+        ("yr 2 => lead the night shift", ["lead the night shift"]),
         # cues typed without apostrophes
         ("id like to get my forklift licence this year", ["get my forklift licence"]),
         ("honestly id love to run the pastry section", ["run the pastry section"]),
@@ -198,6 +207,26 @@ def test_not_goals(text):
             ["be able to take any contract"],
         ),
         ("I want to learn the tools and the team is great.", ["learn the tools"]),
+        # ... and so does a pronoun subject and its verb
+        (
+            "I want to get into supply chain consulting, and everyone i talked to said they want "
+            "buyers.",
+            ["get into supply chain consulting"],
+        ),
+        ("I want to run the pass, and they told me it's possible here.", ["run the pass"]),
+        ("I want to help everyone in the kitchen.", ["help everyone in the kitchen"]),
+        # "be" + a role after "and" and a time opens a second aim
+        (
+            "id like to finish level 4 here, and in three or four years be category buyer for "
+            "facilities.",
+            ["finish level 4 here", "be category buyer for facilities"],
+        ),
+        # a goal noun said to be plain is no goal: "the career goal is quite clear"
+        (
+            "For me the career goal is quite clear, I want to become chartered surveyor.",
+            ["become chartered surveyor"],
+        ),
+        ("My plan is pretty simple, finish the APC.", ["finish the APC"]),
         (
             "I want to learn the tools and the rota they use.",
             ["learn the tools and the rota they use"],
@@ -249,6 +278,19 @@ def test_later_goal_count_needs_a_goal_under_the_later_horizon():
         ("Longer term, by 2029, I'd like to be the designated DPO.", 1),
         ("By 2029, long term, I'd like to be the designated DPO.", 1),
         ("Long term I'm unsure. By 2029 I'd like to be the designated DPO.", 0),
+        # a later aim whose choice is open ("I don't know yet if I want to ... down the line")
+        # gives no direction; a stated one after a hedge or a contrast does
+        (
+            "honestly i dont know yet if i want to stay residential or go into comercial or "
+            "controls down the line. but right now im all in on learning to bend conduit.",
+            0,
+        ),
+        ("I'm not sure whether I'd want to manage a depot in five years.", 0),
+        ("I'm not sure where I'll be in ten years, but in five years I want to lead the lab.", 1),
+        ("Long term, I don't know, I'd probably like to move into a head of design post.", 1),
+        # ... but not across a full stop: "unsure long term. first: ..."
+        ("unsure long term. first: pipedrive + gc accounts, done right.", 0),
+        ("- long term: not sure\n- first: get pipedrive running", 0),
     ],
 )
 def test_goals_after_the_dated_steps_are_later(text, later):

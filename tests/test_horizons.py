@@ -71,6 +71,13 @@ POSITIVE = [
     ("Later in my career I'd like to manage a site.", "Later in my career", O, O, "long"),
     ("By 2030 I want to be a certified welder.", "By 2030", 0, 4, "mid"),
     ("I want to be fully licensed by 2028.", "by 2028", 0, 2, "short"),
+    # "around <year>", "inside (of) <time>"
+    ("I hope to open my own place around 2028.", "around 2028", 0, 2, "short"),
+    ("Around 2031 I want to lead the team.", "Around 2031", 0, 5, "mid"),
+    ("My plan is to pass the APC inside two years.", "inside two years", 0, 2, "short"),
+    ("I'd like to be chartered inside of three years.", "inside of three years", 0, 3, "short"),
+    ("I'd like to be a manager around five years from now.", "around five years from now", 5, 5,
+     "long"),
     (
         "In a year and a half I'd like to take over scheduling.",
         "In a year and a half",

@@ -94,6 +94,11 @@ def test_the_headline_names_the_role(posting, title):
         ("Partner", 6),
         # "assistant" before a rank keeps most of it
         ("Assistant Manager", 4),
+        # heads of an agency or of a restaurant group
+        ("State Water Commissioner", 6),
+        ("Chef Patron", 6),
+        ("Executive Chef", 5),
+        ("Executive Assistant", 1),
     ],
 )
 def test_title_rank(title, rank):

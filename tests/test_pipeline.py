@@ -250,6 +250,10 @@ def test_headed_skill_modifiers(text, skills):
         ),
         # negatives: verbs, adjectives, graded people, possessives, plurals of other people
         ("I want to lead the team and lead projects.", []),
+        # "lead(s)" after "where ..." is the verb: "see where growth leads"
+        ("Get good at Klaviyo flows, then see where growth leads.", []),
+        ("I'll follow wherever the work leads.", []),
+        ("Then see where it leads me.", []),
         ("Data leads to better decisions.", []),
         ("I got on well with my fellow students.", []),
         ("I'm a really hard worker.", []),
@@ -642,10 +646,25 @@ def test_emphasis_in_capitals_is_no_acronym(text, skills):
         # ... and after a code ending in a digit and a capital ("H-1B", "3.2U")
         ("They sponsor an H-1B. I start soon.", ["They sponsor an H-1B.", "I start soon."]),
         ("I want my 3.2U. Then air.", ["I want my 3.2U.", "Then air."]),
+        # ... and after a product name in camel case ("CostX", "PhD")
+        ("I want to learn CostX. Then NRM2.", ["I want to learn CostX.", "Then NRM2."]),
     ],
 )
 def test_full_stop_after_ampersand_acronym(nlp, text, sentences):
     assert [s.text for s in nlp(text).sents] == sentences
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("I will learn CostX.", ["I", "will", "learn", "CostX", "."]),
+        ("I finished my PhD.", ["I", "finished", "my", "PhD", "."]),
+        ("Plan B.", ["Plan", "B."]),  # an initial keeps its stop
+        ("the U.K. office", ["the", "U.K.", "office"]),
+    ],
+)
+def test_full_stop_after_camel_case(nlp, text, tokens):
+    assert [t.text for t in nlp.make_doc(text)] == tokens
 
 
 @pytest.mark.parametrize(

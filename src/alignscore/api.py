@@ -35,7 +35,7 @@ from .compiled import band_of
 from .errors import InvalidInputError
 from .explain import explain
 from .extraction import doc_spans
-from .flags import FlagThresholds, caps_for, non_answer_kinds, raise_flags
+from .flags import FlagThresholds, caps_for, flag_caps, non_answer_kinds, raise_flags
 from .labels import SCORES
 from .persistence import load_model
 from .pipeline import doc_text, load_pipeline, load_pipeline_at, model_dir
@@ -133,6 +133,10 @@ class Analyzer:
                     bands[name] = top
                     floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
             flags = raise_flags(pair.features, bands, self.thresholds, floats)
+            for name, top in flag_caps(flags).items():  # a stopover: alignment, overall <= 2
+                if bands[name] > top:
+                    bands[name] = top
+                    floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
             kinds = ["empty"] if empty else found
             reasons = explain(
                 pair.answer, pair.job, pair.profile, pair.features, bands, flags, pair.view, kinds

@@ -65,7 +65,7 @@ __all__ = [
     "pair_features",
 ]
 
-FEATURE_SET_VERSION = "9"
+FEATURE_SET_VERSION = "10"
 #: features the flag rules read but the scorer is not trained on
 FLAG_ONLY_FEATURES = (
     "flight_stint",
@@ -121,7 +121,7 @@ _NUMBER = re.compile(r"\d")
 _STAY_START = frozenset({"first", "next", "initial", "opening", "coming"})
 _PAST_LEAVING = frozenset({"went", "left", "quit", "spent"})
 # self-gain cues that annotators rarely read as self-centred on train+dev ("for me": 31 of 150)
-_WEAK_SELF = frozenset({"for me", "financial", "pays", "my degree"})
+_WEAK_SELF = frozenset({"for me", "financial", "pays", "my degree", "my own"})
 _PLACE_DETERMINERS = frozenset({"the", "a", "this", "our", "their", "that"})
 _WEAK_FLIGHT = frozenset({"for now", "set up a", "get out of", "running my own"})
 
@@ -216,6 +216,29 @@ def _after_the_steps(goal: Span, horizons: list[Span]) -> bool:
     return not any(sent.start <= h.start < sent.end for h in horizons)
 
 
+_UNSURE_LEMMAS = frozenset({"know", "sure", "idea", "decide", "clue"})
+
+
+def _open_choice(goal: Span, hedges: list[Span]) -> bool:
+    """Whether a goal is an option the speaker has not chosen: "I don't know (yet) if I want to
+    ...", "not sure whether I'd ..." (a hedge, then "if"/"whether", then the goal, with no "but"
+    in between). "Long term, I don't know, I'd like to ..." states an aim after the hedge.
+    """
+    doc = goal.doc
+    sent = goal.sent if doc.has_annotation("SENT_START") else doc[:]
+    for c in hedges:
+        if not (sent.start <= c.start and c.end <= goal.start):
+            continue
+        if not any(t.lemma_ in _UNSURE_LEMMAS for t in c):
+            continue
+        after = [t.lower_ for t in doc[c.end : min(c.end + 2, goal.start)]]
+        if not ("if" in after or "whether" in after):
+            continue
+        if not any(t.lower_ == "but" for t in doc[c.end : goal.start]):
+            return True
+    return False
+
+
 NAMED_STEP_SHORT_GAP = 3
 
 
@@ -281,15 +304,22 @@ def pair_features(
     # a date stacked on a later label keeps the label's reach: "Longer term, by 2029, ..."
     for prev, nxt in pairwise(horizons):
         between = answer[prev.end : nxt.start]
-        if all(t.is_punct or t.is_space for t in between) and (prev.start, prev.end) in later_at:
+        stacked = all(
+            (t.is_punct and t.text not in (".", "!", "?", "..."))
+            or (t.is_space and "\n" not in t.text)
+            for t in between
+        )  # not across a sentence or a line: "unsure long term. first: ..."
+        if stacked and (prev.start, prev.end) in later_at:
             later_at.add((nxt.start, nxt.end))
     # ... and an undated goal in a sentence that opens "After that", "Beyond that", "From there":
     # it goes past the steps dated before it
+    hedges = [c for c in cues if c.label_ == "HEDGE"]
     f["goal_later_count"] = float(
         sum(
             1
             for g, at in zip(positive, horizon_at, strict=True)
-            if (at and tuple(at) in later_at) or _after_the_steps(g, horizons)
+            if ((at and tuple(at) in later_at) or _after_the_steps(g, horizons))
+            and not _open_choice(g, hedges)
         )
     )
     f["goal_words_share"] = sum(len(g) for g in positive) / max(n_words, 1)
@@ -442,8 +472,18 @@ def pair_features(
     )
     f["self_gain_cues"] = float(labels.count("SELF_GAIN_CUE"))
     # for the self_centred rule: cues that rarely mark a self-centred answer on their own
+    # ("my own" counts only as part of a venture: "my own agency", not "my own kitchen")
+    ventures = [(c.start, c.end) for c in cues if c.label_ == "FLIGHT_CUE"]
     f["self_gain_strong_cues"] = float(
-        sum(1 for c in cues if c.label_ == "SELF_GAIN_CUE" and c.text.lower() not in _WEAK_SELF)
+        sum(
+            1
+            for c in cues
+            if c.label_ == "SELF_GAIN_CUE"
+            and (
+                c.text.lower() not in _WEAK_SELF
+                or any(a <= c.start and c.end <= b for a, b in ventures)
+            )
+        )
     )
     f["self_i_per100"] = n_self * per100
     # a stopover told in the past ("then moved into logistics") is career history
@@ -460,11 +500,15 @@ def pair_features(
             or t.lower_ in _PAST_LEAVING
             for t in c
         )
-        # "at the med school", "the law school's office": a workplace, not study to leave for
+        # "at the med school", "the law school's office": a workplace, not study to leave for;
+        # "... in grad school": where something was learnt
         and not (
             c[-1].lower_ == "school"
             and c.start > 0
-            and answer[c.start - 1].lower_ in _PLACE_DETERMINERS
+            and (
+                answer[c.start - 1].lower_ in _PLACE_DETERMINERS
+                or answer[c.start - 1].lower_ in ("in", "during", "from", "since")
+            )
         )
     ]
     stints = [c for c in flights if c.id_.startswith(STINT_CUE)]

@@ -17,7 +17,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["FlagThresholds", "caps_for", "non_answer_kinds", "raise_flags", "rubric_caps"]
+__all__ = [
+    "FlagThresholds",
+    "caps_for",
+    "flag_caps",
+    "non_answer_kinds",
+    "raise_flags",
+    "rubric_caps",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +178,20 @@ def rubric_caps(
         ``{score: highest band allowed}`` for the scores that are capped (empty when none is).
     """
     return caps_for(non_answer_kinds(features, thresholds))
+
+
+def flag_caps(flags: dict[str, bool]) -> dict[str, int]:
+    """Upper bands that follow from a raised flag (the annotation guide).
+
+    A stated stopover caps alignment at 2, and a flight risk is at most 2 overall however
+    specific the answer is: with ``flight_risk`` raised, alignment and overall are at most 2.
+
+    >>> flag_caps({"flight_risk": True, "vague": False})
+    {'alignment': 2, 'overall': 2}
+    >>> flag_caps({"flight_risk": False})
+    {}
+    """
+    return {"alignment": 2, "overall": 2} if flags.get("flight_risk") else {}
 
 
 def caps_for(kinds: list[str]) -> dict[str, int]:

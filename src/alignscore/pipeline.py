@@ -157,6 +157,8 @@ NUMBER_DASH_INFIX = r"(?<=[0-9])[\u2013\u2014](?=[0-9])"
 AMPERSAND_STOP_SUFFIX = r"(?<=&[A-Z])\."
 # ... and after a code that ends in a digit and a capital ("an H-1B.", "my 3.2U.")
 CODE_STOP_SUFFIX = r"(?<=[0-9][A-Z])\."
+# ... and after a name in camel case ending in a capital ("learn CostX.", "my PhD.")
+CAMEL_STOP_SUFFIX = r"(?<=[a-z][A-Z])\."
 # "~5 yrs" (about five years): the tilde is split off a number so the number reads as one
 TILDE_PREFIX = r"~(?=[0-9])"
 
@@ -170,7 +172,9 @@ def create_tokenizer() -> Any:
         base = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         infixes = [*nlp.Defaults.infixes, NUMBER_DASH_INFIX]
         base.infix_finditer = compile_infix_regex(infixes).finditer
-        suffixes = [*nlp.Defaults.suffixes, AMPERSAND_STOP_SUFFIX, CODE_STOP_SUFFIX]
+        suffixes = [
+            *nlp.Defaults.suffixes, AMPERSAND_STOP_SUFFIX, CODE_STOP_SUFFIX, CAMEL_STOP_SUFFIX
+        ]
         base.suffix_search = compile_suffix_regex(suffixes).search
         base.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, TILDE_PREFIX]).search
         return CleaningTokenizer(base, default_repair())

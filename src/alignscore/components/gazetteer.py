@@ -950,6 +950,17 @@ class Gazetteer(BatchedPipe):
             and low not in self.role_nouns
         )
 
+    @staticmethod
+    def _lead_as_verb(doc: Doc, i: int) -> bool:
+        """Whether "leads" closes a "where ..." clause: "see where growth leads", "wherever the
+        work leads"; not "to a point where the support lead trusts me"."""
+        if doc[i].lower_ != "leads":
+            return False
+        for k in range(i - 1, max(-1, i - 4), -1):
+            if doc[k].lower_ in ("where", "wherever"):
+                return k == i - 2 or doc[k + 1].lower_ not in ("the", "our", "my", "your")
+        return False
+
     def _role_in_context(
         self, doc: Doc, i: int, norms: list[str]
     ) -> tuple[int, int, str, str] | None:
@@ -970,6 +981,8 @@ class Gazetteer(BatchedPipe):
                 and nxt not in ROLE_FOLLOWERS)
         ):
             return None  # a verb or an adjective: "lead the team", "fellow students"
+        if noun == "lead" and self._lead_as_verb(doc, i):
+            return None  # the verb: "see where growth leads"
         if nxt in ("'s", "’s") or (i + 1 < n and doc[i + 1].text == "-" and not doc[i].whitespace_):
             return None  # a modifier itself: "driver's licence", "driver-based"
         if nxt in self.role_nouns and i + 1 < n and doc[i + 1].is_alpha:

@@ -28,6 +28,14 @@ __all__ = ["GoalExtractor", "make_goal_extractor"]
 GOAL_CUE = "GOAL_CUE"
 NEG_GOAL_CUE = "NEG_GOAL_CUE"
 HYPOTHETICAL_CUE = "HYPOTHETICAL_CUE"
+# arrows in notes, tokenised in parts: "->", "=>", "→"
+ARROW_PARTS = frozenset({"-", ">", "->", "=>", "=", "→", "–", "—", ":"})
+# what follows a label when the speaker has no goal there: "long term: not sure yet"
+UNSURE_OPENINGS = (
+    "not sure", "no idea", "unsure", "undecided", "tbd", "dunno", "no clue", "unclear",
+    "not decided", "don't know", "do n't know", "do nt know", "dont know", "not certain",
+    "still figuring", "still deciding", "who knows",
+)
 LABEL_MARKS = frozenset({":", "-", "->", "–", "—", "=>", "=", "→"})
 MAX_GOAL_TOKENS = 30
 # in a run-on sentence (RUN_ON_TOKENS or more without a mark) nothing but words ends a goal; the
@@ -77,6 +85,19 @@ SUBJECT_OPENERS = frozenset(
     }
 )
 FINITE_BE_HAVE = frozenset({"is", "are", "was", "were", "'s", "’s", "has", "have", "had"})
+# a pronoun after ", and" opens a new clause when a finite verb follows ("..., and everyone i
+# talked to said ...", "and they told me ..."); not "help everyone in the kitchen"
+PRONOUN_SUBJECTS = frozenset(
+    {"everyone", "everybody", "someone", "somebody", "nobody", "they", "he", "she", "people"}
+)
+FINITE_VERBS = FINITE_BE_HAVE | frozenset(
+    {"said", "says", "told", "tells", "think", "thinks", "thought", "know", "knows", "knew",
+     "want", "wants", "wanted", "need", "needs", "needed", "do", "does", "did", "can", "could",
+     "will", "would", "'ll", "'d", "seem", "seems", "say", "tell", "recommend", "recommended"}
+)
+# a goal noun said to be plain ("my goal is quite clear") names no goal
+INTENSIFIERS = frozenset({"quite", "very", "pretty", "really", "fairly", "rather", "super", "so"})
+PLAIN_ADJECTIVES = frozenset({"clear", "simple", "straightforward", "easy", "obvious", "clear-cut"})
 SUBJECT_SCAN = 6
 # verbs whose object can be a span of time: "do two years here", "give it a year", "put in"
 DURATION_VERBS = frozenset({"do", "spend", "stay", "give", "put", "it", "in"})
@@ -183,6 +204,10 @@ class GoalExtractor(BatchedPipe):
         It opens with a determiner or quantifier and a finite "be" / "have" follows within
         ``SUBJECT_SCAN`` words, before any punctuation.
         """
+        if j < len(doc) and doc[j].lower_ in PRONOUN_SUBJECTS:
+            return any(
+                t.lower_ in FINITE_VERBS for t in doc[j + 1 : j + 1 + SUBJECT_SCAN] if not t.is_punct
+            )
         if j >= len(doc) or doc[j].lower_ not in SUBJECT_OPENERS:
             return False
         for tok in doc[j + 1 : j + 1 + SUBJECT_SCAN]:
@@ -202,6 +227,11 @@ class GoalExtractor(BatchedPipe):
             return False
         if doc[j].lemma_ in self.goal_verbs and doc[j].lower_ != "be":
             return True
+        if doc[j].lower_ == "be":  # "and in three years be category buyer"
+            k = j + 1
+            if k < len(doc) and doc[k].lower_ in ("a", "an", "the"):
+                k += 1
+            return k in titles
         if hedged:
             if doc[j].lower_ in ("a", "an", "the") and j + 1 < len(doc):
                 j += 1
@@ -361,6 +391,14 @@ class GoalExtractor(BatchedPipe):
         first = doc[s].lower_
         if first in WH_WORDS or first in SUBORDINATORS:
             return True
+        opening = " ".join(t.lower_ for t in doc[s : min(e, s + 3)])
+        if opening.startswith(UNSURE_OPENINGS):
+            return True  # "long term: not sure yet", "- long term: no idea"
+        k = s
+        while k < e - 1 and doc[k].lower_ in INTENSIFIERS:
+            k += 1
+        if doc[k].lower_ in PLAIN_ADJECTIVES and e - k <= 2:
+            return True  # "the career goal is quite clear"
         negated = first == "do" and s + 1 < e and doc[s + 1].lower_ in ("n't", "not")
         return first == "dont" or negated
 
@@ -668,6 +706,8 @@ class GoalExtractor(BatchedPipe):
                     s += 2 if doc[s + 1].lower_ == "to" else 1  # "I'd want to grow that"
                 elif doc[s].lower_ in MODAL_AIM_WORDS and e - s > 2 and doc[s + 1].lower_ == "to":
                     s += 2  # "I'd aim to have the CRME", "I'd hope to be ready"
+                while s < e - 1 and doc[s].text in ARROW_PARTS:
+                    s += 1  # "next 12 months -> own the flows": the arrow is no part of it
                 if self._not_an_aim_opening(doc, s, e) or self._gapped(doc, s, e):
                     continue
                 if (s, e) in seen or any(g.start <= s < g.end for g in goals):

@@ -133,6 +133,7 @@ QUANTITY_WORDS = frozenset(
 )
 QUANTITY_JOINERS = frozenset({"or", "to", "-", "–", "—", "and", ",", "maybe", "perhaps"})
 POINT_LEADS = frozenset({"in", "after", "around", "about"})
+APPROXIMATELY = frozenset({"about", "around", "roughly", "approximately", "~"})
 PAST_BEFORE = frozenset({"last", "past", "previous", "prior", "recent"})
 NOT_BEFORE = frozenset(
     {"since", "every", "each", "per", "once", "twice", "times", "minimum", "min"}
@@ -283,8 +284,8 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
         if j > 0 and doc[j - 1].lower_ in DEADLINE_LEADS:
             j -= 1
         kind, start = "deadline", j
-    elif lead in ("within", "under"):
-        kind, start = "deadline", k - 1
+    elif lead in ("within", "under", "inside"):
+        kind, start = "deadline", k - 1  # "inside two years", "inside of three years"
     elif lead == "of" and k > 1 and doc[k - 2].lower_ == "inside":
         kind, start = "deadline", k - 2
     elif lead == "for":
@@ -302,6 +303,8 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
         after in ("'s", "’s") and after2 == "time"
     ):
         end, kind = e + 2, "point" if kind == "bare" else kind
+        if start == s and k < s and doc[k].lower_ in APPROXIMATELY:
+            start = k  # "around five years from now"
     elif after == "time" and kind == "point":
         end = e + 1
     elif (
