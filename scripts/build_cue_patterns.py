@@ -186,6 +186,11 @@ NOUN_MODS = {
     },
     "OP": "*",
 }
+# adverbs between "is" and "to" after a goal noun: "my goal is really to"
+GOAL_ADVERBS = [
+    "really", "definitely", "definately", "simply", "just", "basically", "honestly", "mainly",
+    "mostly", "primarily", "actually", "clearly", "always", "ultimately", "essentially",
+]
 BE = {
     "LEMMA": {
         "IN": [
@@ -294,6 +299,60 @@ def goal_cues() -> list[dict]:
             {"LOWER": {"IN": ["for", "over", "in", "within", "during", "across", "by"]}},
             {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["to", "and", "but", "i"]}, "OP": "{1,5}"},
             {"LEMMA": "be"},
+            TO,
+        ]
+    )
+    # ... the phrase set off by commas, and an adverb before "to": "my goal, for the first couple
+    # of years, is really to", "the next step for me is definately to"
+    pats.append(
+        [
+            {"LEMMA": {"IN": ["my", "the", "our", "one"]}},
+            NOUN_MODS,
+            {"LEMMA": {"IN": GOAL_NOUNS}},
+            {"ORTH": ",", "OP": "?"},
+            {"LOWER": {"IN": ["for", "over", "in", "within", "during", "across", "by"]}, "OP": "?"},
+            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["to", "and", "but", "i"]}, "OP": "{0,5}"},
+            {"ORTH": ",", "OP": "?"},
+            {"LEMMA": "be"},
+            {"LOWER": {"IN": GOAL_ADVERBS}},
+            TO,
+        ]
+    )
+    pats.append(
+        [
+            {"LEMMA": {"IN": ["my", "the", "our", "one"]}},
+            NOUN_MODS,
+            {"LEMMA": {"IN": GOAL_NOUNS}},
+            {"ORTH": ","},
+            {"LOWER": {"IN": ["for", "over", "in", "within", "during", "across", "by"]}},
+            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["to", "and", "but", "i"]}, "OP": "{1,5}"},
+            {"ORTH": ","},
+            {"LEMMA": "be"},
+            TO,
+        ]
+    )
+    # "what I'd rather be is ...", "what I'd rather do is ..."
+    pats.append(
+        [
+            {"LOWER": "what"},
+            SUBJ,
+            {"LOWER": {"IN": ["'d", "’d", "d", "would"]}},
+            {"LOWER": "rather"},
+            {"LEMMA": {"IN": ["be", "do"]}},
+            {"LOWER": {"IN": ["is", "'s", "’s"]}},
+            {"LOWER": "to", "OP": "?"},
+        ]
+    )
+    # "what i want over the next couple years is to ..."
+    pats.append(
+        [
+            {"LOWER": "what"},
+            SUBJ,
+            {"LEMMA": {"IN": ["want", "hope", "aim", "plan"]}},
+            {"LOWER": {"IN": ["for", "over", "in", "within", "during", "by"]}},
+            {"IS_PUNCT": False, "LOWER": {"NOT_IN": ["to", "and", "but", "i"]}, "OP": "{1,5}"},
+            {"LEMMA": "be"},
+            {"LOWER": {"IN": GOAL_ADVERBS}, "OP": "?"},
             TO,
         ]
     )

@@ -23,6 +23,21 @@ def goals(text: str) -> list[str]:
         ("Long term: undecided. This year: learn dbt.", ["learn dbt"]),
         ("long term -> run a team", ["run a team"]),
         ("yr 2 => lead the night shift", ["lead the night shift"]),
+        # a hedged aim after a time, or with "I" and a plain verb: "maybe I become supervisor"
+        ("Later maybe I become supervisor.", ["become supervisor"]),
+        (
+            "In three, four years maybe I become associate in the studio.",
+            ["become associate in the studio"],
+        ),
+        ("in a few years maybe move up to lead cargo agent.", ["move up to lead cargo agent"]),
+        ("Maybe I was too quiet in my last job.", []),
+        ("Maybe I get bored easily.", []),
+        # "to" left out after "want", "wish", "hope" (non-native English)
+        ("Now, I want open all new Texas stores.", ["open all new Texas stores"]),
+        ("In future I wish become team leader.", ["become team leader"]),
+        ("i hope pass the APC in two years", ["pass the APC"]),
+        ("I want work that matters.", []),
+        ("I want help from a mentor.", []),
         # cues typed without apostrophes
         ("id like to get my forklift licence this year", ["get my forklift licence"]),
         ("honestly id love to run the pastry section", ["run the pastry section"]),
@@ -37,6 +52,25 @@ def goals(text: str) -> list[str]:
             ["pass the CPA exam"],
         ),
         ("My plan for the long term is to open a second clinic.", ["open a second clinic"]),
+        # "what I'd rather be is ..."
+        (
+            "What I'd rather be is, um, the category buyer people go to for logistics spend.",
+            ["the category buyer people go to for logistics spend"],
+        ),
+        # ... set off by commas, or with an adverb before "to"
+        (
+            "So my goal, for the first couple of years, is really to get the openings right.",
+            ["get the openings right"],
+        ),
+        ("My main goal is really to pass the APC.", ["pass the APC"]),
+        (
+            "i think the next step for me is definately to be the manager",
+            ["be the manager"],
+        ),
+        (
+            "what i want over the next couple years is to get really good at user research",
+            ["get really good at user research"],
+        ),
         ("What I want for my career is to lead a design team.", ["lead a design team"]),
         # subject dropped in notes
         ("- would love to co-author technical reports", ["co-author technical reports"]),
@@ -77,6 +111,21 @@ def test_goal_cue_variants(text, expected):
             "Goals\n- get the ServSafe certificate\n- lead the pastry section",
             ["get the ServSafe certificate", "lead the pastry section"],
         ),
+        # numbered items: "1.", "2)", "(3)"
+        (
+            "My goals:\n1) get the CSCS card\n2) run a small site",
+            ["get the CSCS card", "run a small site"],
+        ),
+        (
+            "For the next 18 months, my goals are concrete:\n1. get the seven openings staffed\n"
+            "2. get bopis working in the store design\n(3) keep shrink under 1.5%",
+            [
+                "get the seven openings staffed",
+                "get bopis working in the store design",
+                "keep shrink under 1.5%",
+            ],
+        ),
+        ("I have two kids.\n2. I managed a store for 3 years.", []),
         # bullet items under a time heading, noun phrases included
         (
             "Year 2-3\n- VP of Operations\n- a seat on the exec team",

@@ -71,6 +71,9 @@ POSITIVE = [
     ("Later in my career I'd like to manage a site.", "Later in my career", O, O, "long"),
     ("By 2030 I want to be a certified welder.", "By 2030", 0, 4, "mid"),
     ("I want to be fully licensed by 2028.", "by 2028", 0, 2, "short"),
+    # a determiner between the lead and the quantity: "within the two years of the rotation"
+    ("I'd want CIPS done within the two years of the rotation.", "within the two years", 0, 2,
+     "short"),
     # "around <year>", "inside (of) <time>"
     ("I hope to open my own place around 2028.", "around 2028", 0, 2, "short"),
     ("Around 2031 I want to lead the team.", "Around 2031", 0, 5, "mid"),
@@ -134,6 +137,12 @@ NEGATIVE = [
     "I've been in claims for twelve years so far.",
     "Two years ago I started working night shifts.",
     "I have worked in retail for the last five years.",
+    # past durations typed without apostrophes, or far from their tense cue
+    "ive handled claims for two years and i pick things up quick",
+    "I've been on the motor side at a comparison site insurer for about three years.",
+    # school year groups are no plan years
+    "Since 2019 I am head of year 12 and 13 in an international school.",
+    "For the past three years I ran the Year 13 UCAS process.",
     "For the past three years I've led a small team.",
     "I have been a nurse for six years.",
     "The role needs 3+ years of experience.",

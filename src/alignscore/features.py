@@ -220,9 +220,11 @@ _UNSURE_LEMMAS = frozenset({"know", "sure", "idea", "decide", "clue"})
 
 
 def _open_choice(goal: Span, hedges: list[Span]) -> bool:
-    """Whether a goal is an option the speaker has not chosen: "I don't know (yet) if I want to
-    ...", "not sure whether I'd ..." (a hedge, then "if"/"whether", then the goal, with no "but"
-    in between). "Long term, I don't know, I'd like to ..." states an aim after the hedge.
+    """Whether a goal is an option the speaker has not chosen.
+
+    "I don't know (yet) if I want to ...", "not sure whether I'd ..." (a hedge, then "if" or
+    "whether", then the goal, with no "but" in between). "Long term, I don't know, I'd like to
+    ..." states an aim after the hedge.
     """
     doc = goal.doc
     sent = goal.sent if doc.has_annotation("SENT_START") else doc[:]

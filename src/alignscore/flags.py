@@ -78,7 +78,8 @@ def raise_flags(
             reads as immediate, as the annotation guide says).
         missing_long_term: no goal placed at a mid or long horizon, no target title and no
             stopover (which names where the candidate is heading, if not here); a later horizon
-            that governs no goal, as in "no idea about the long term", does not count.
+            that governs no goal, as in "no idea about the long term", or an aim left open ("I
+            don't know yet if I want to ... down the line") does not count.
     """
     t = thresholds or FlagThresholds()
     scores = scores or {}

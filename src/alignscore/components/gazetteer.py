@@ -952,8 +952,11 @@ class Gazetteer(BatchedPipe):
 
     @staticmethod
     def _lead_as_verb(doc: Doc, i: int) -> bool:
-        """Whether "leads" closes a "where ..." clause: "see where growth leads", "wherever the
-        work leads"; not "to a point where the support lead trusts me"."""
+        """Whether "leads" closes a "where ..." clause.
+
+        "see where growth leads", "wherever the work leads"; not "to a point where the support
+        lead trusts me".
+        """
         if doc[i].lower_ != "leads":
             return False
         for k in range(i - 1, max(-1, i - 4), -1):

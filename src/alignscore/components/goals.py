@@ -28,6 +28,19 @@ __all__ = ["GoalExtractor", "make_goal_extractor"]
 GOAL_CUE = "GOAL_CUE"
 NEG_GOAL_CUE = "NEG_GOAL_CUE"
 HYPOTHETICAL_CUE = "HYPOTHETICAL_CUE"
+# "I want open ...": an aim with "to" left out, after these verbs
+BARE_AIM_CUES = frozenset({"want", "wish", "hope"})
+# goal verbs that are as often nouns after "I want" ("I want work that matters", "help", "support")
+NOUN_LIKE_VERBS = frozenset(
+    {
+        "work", "help", "support", "progress", "research", "design", "study", "focus",
+        "transition", "end", "level", "head", "round", "set", "step", "land", "use", "cover",
+        "close", "present", "drive", "coach", "mentor", "train", "eventually", "see", "try", "do",
+        "go", "start", "launch", "finish",
+    }
+)
+# plain verbs after "maybe I" that more often tell than aim ("maybe I get bored")
+LIGHT_HEDGED_VERBS = frozenset({"get", "make", "keep", "find", "take", "be", "stay"})
 # arrows in notes, tokenised in parts: "->", "=>", "→"
 ARROW_PARTS = frozenset({"-", ">", "->", "=>", "=", "→", "–", "—", ":"})
 # what follows a label when the speaker has no goal there: "long term: not sure yet"
@@ -133,6 +146,20 @@ def _symbol_only(text: str) -> bool:
     return bool(text) and all(unicodedata.category(c) in _PICTOGRAPH_CATEGORIES for c in text)
 
 
+def _item_number(doc: Doc, start: int, end: int) -> int:
+    """Where a numbered list item's text starts ("1. get", "2) run", "(3) keep"), or 0."""
+    k = start + 1 if doc[start].text == "(" else start
+    if (
+        k + 2 < end
+        and doc[k].is_digit
+        and len(doc[k].text) <= 2
+        and doc[k + 1].text in (".", ")")
+        and doc[k + 1].whitespace_ != ""
+    ):
+        return k + 2
+    return 0
+
+
 def _label_colon(doc: Doc, k: int) -> int | None:
     """The offset of a colon that ends a label of one to three words opening at ``k``."""
     for j in range(k + 1, min(k + 4, len(doc))):
@@ -202,12 +229,12 @@ class GoalExtractor(BatchedPipe):
         """Whether a noun phrase at ``j`` is the subject of a new clause ("the team is great").
 
         It opens with a determiner or quantifier and a finite "be" / "have" follows within
-        ``SUBJECT_SCAN`` words, before any punctuation.
+        ``SUBJECT_SCAN`` words, before any punctuation; or it is a pronoun ("everyone", "they")
+        with a finite verb among the next ``SUBJECT_SCAN`` words.
         """
         if j < len(doc) and doc[j].lower_ in PRONOUN_SUBJECTS:
-            return any(
-                t.lower_ in FINITE_VERBS for t in doc[j + 1 : j + 1 + SUBJECT_SCAN] if not t.is_punct
-            )
+            after = doc[j + 1 : j + 1 + SUBJECT_SCAN]
+            return any(t.lower_ in FINITE_VERBS for t in after if not t.is_punct)
         if j >= len(doc) or doc[j].lower_ not in SUBJECT_OPENERS:
             return False
         for tok in doc[j + 1 : j + 1 + SUBJECT_SCAN]:
@@ -363,6 +390,8 @@ class GoalExtractor(BatchedPipe):
                 or doc[e - 1].is_space
                 or _symbol_only(doc[e - 1].text)
             ):
+                if doc[e - 1].text == "%" and e - 2 >= s and doc[e - 2].like_num:
+                    break  # a target keeps its unit: "keep shrink under 1.5%"
                 e -= 1
             if (e - s == 1 and doc[s].lemma_ in self.light_verbs) or (
                 e - s == 1 and not doc[s].is_alpha
@@ -401,6 +430,23 @@ class GoalExtractor(BatchedPipe):
             return True  # "the career goal is quite clear"
         negated = first == "do" and s + 1 < e and doc[s + 1].lower_ in ("n't", "not")
         return first == "dont" or negated
+
+    def _bare_verb_openers(self, doc: Doc) -> list[int]:
+        """Aims after "I want" / "I wish" / "I hope" with "to" left out (non-native English).
+
+        "I want open all new Texas stores", "I wish become team leader". Only verbs that are
+        rarely nouns follow ("I want work that matters" wants a thing).
+        """
+        out = []
+        for i in range(1, len(doc) - 1):
+            if doc[i].lower_ not in BARE_AIM_CUES or "i" not in (
+                doc[i - 1].lower_, doc[i - 2].lower_ if i > 1 else ""
+            ):
+                continue
+            nxt = doc[i + 1]
+            if nxt.lower_ in self.goal_verbs and nxt.lower_ not in NOUN_LIKE_VERBS:
+                out.append(i + 1)
+        return out
 
     @staticmethod
     def _belief_modal(doc: Doc, cue: Span) -> bool:
@@ -459,6 +505,9 @@ class GoalExtractor(BatchedPipe):
         out: list[int] = []
         lowers = doc.to_array(LOWER).tolist()  # no Token objects for the common case
         hedges = {doc.vocab.strings.add("maybe"), doc.vocab.strings.add("perhaps")}
+        horizon_ends = {
+            s.end for s in doc.spans.get(self.spans_key, []) if s.label_ == HORIZON
+        }
         for k in (k for k, h in enumerate(lowers[:-1]) if h in hedges):
             tok = doc[k]
             prev = doc[k - 1] if k > 0 else None
@@ -467,12 +516,21 @@ class GoalExtractor(BatchedPipe):
                 or tok.is_sent_start
                 or prev.is_punct
                 or (prev.is_space and "\n" in prev.text)
-                or prev.lower_ in ("and", "or", "then")
+                or prev.lower_ in ("and", "or", "then", "later", "afterwards", "eventually")
+                or k in horizon_ends  # "in a few years maybe move up to ..."
             ):
                 continue
             nxt = doc[k + 1]
             if nxt.lemma_ in self.goal_verbs and nxt.lower_ != "be" and nxt.is_lower:
                 out.append(k + 1)
+            elif nxt.lower_ == "i" and k + 2 < len(doc):
+                verb = doc[k + 2]  # "maybe I become supervisor" (a plain verb, no modal)
+                if (
+                    verb.lower_ in self.goal_verbs
+                    and verb.lower_ not in NOUN_LIKE_VERBS
+                    and verb.lower_ not in LIGHT_HEDGED_VERBS
+                ):
+                    out.append(k + 2)
         return out
 
     def _sequence_openers(self, doc: Doc, horizons: dict[int, int]) -> list[int]:
@@ -582,6 +640,8 @@ class GoalExtractor(BatchedPipe):
         for k in [*clause_marks(doc)[1], n]:  # each line ends at a newline token
             if line_start < k and doc[line_start].text in BULLET_MARKS:
                 items.append((line_start, line_start + 1))
+            elif line_start < k and (number_end := _item_number(doc, line_start, k)):
+                items.append((line_start, number_end))  # "1. get ...", "2) run ...", "(3) ..."
             elif line_start < k:
                 unmarked.append(line_start)
             line_start = k + 1
@@ -683,6 +743,8 @@ class GoalExtractor(BatchedPipe):
         openers += [(k, False) for k in self._bullet_openers(doc, horizon_spans, cues)]
         # a hedged aim opening a clause: "not sure yet, maybe manage people", "- maybe teach"
         openers += [(k, False) for k in self._hedged_openers(doc)]
+        # "to" left out: "I want open all new stores", "I wish become team leader"
+        openers += [(k, False) for k in self._bare_verb_openers(doc)]
         # a list of aims: "First, master SQL. Second, lead ..."
         if doc.has_annotation("SENT_START"):
             openers += [(k, False) for k in self._sequence_openers(doc, horizons)]

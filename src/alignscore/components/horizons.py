@@ -133,6 +133,9 @@ QUANTITY_WORDS = frozenset(
 )
 QUANTITY_JOINERS = frozenset({"or", "to", "-", "–", "—", "and", ",", "maybe", "perhaps"})
 POINT_LEADS = frozenset({"in", "after", "around", "about"})
+# how far before a time phrase a tense cue is read ("I've been on the motor side at a comparison
+# site insurer for about three years")
+PAST_WINDOW = 12
 APPROXIMATELY = frozenset({"about", "around", "roughly", "approximately", "~"})
 PAST_BEFORE = frozenset({"last", "past", "previous", "prior", "recent"})
 NOT_BEFORE = frozenset(
@@ -269,6 +272,8 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
     k = s
     while k > 0 and doc[k - 1].lower_ in FILLERS:
         k -= 1
+    if k > 1 and doc[k - 1].lower_ == "the" and doc[k - 2].lower_ in ("within", "inside", "over"):
+        k -= 1  # "within the two years of the rotation"
     lead = doc[k - 1].lower_ if k > 0 else ""
     kind, start = "bare", s
     if doc[s].lower_ in NEXT_WORDS:  # the match itself is "next year(s)"
@@ -369,8 +374,9 @@ class HorizonNormalizer(BatchedPipe):
             nums = [
                 v for t in span if (v := _number(t.lemma_, self.lexicon["numbers"])) is not None
             ]
-            if not nums or max(nums) > (30 if scale == 1.0 else 60):
-                return None  # "years 2015-2020" are dates; "Year 40" is no plan
+            if not nums or max(nums) > (10 if scale == 1.0 else 60):
+                # "years 2015-2020" are dates; "Year 12" a school year group; "Year 40" no plan
+                return None
             if kind.endswith("_by"):
                 return 0.0, max(nums) * scale
             return min(nums) * scale, max(nums) * scale
@@ -394,7 +400,7 @@ class HorizonNormalizer(BatchedPipe):
     def _past_context(self, doc: Doc, span: Span, start: int, end: int) -> bool:
         """True when the nearest tense cue before the span, or else after it, is past."""
         past_at = -1
-        for k in range(max(start, span.start - 8), span.start):
+        for k in range(max(start, span.start - PAST_WINDOW), span.start):
             tok = doc[k]
             if tok.lower_ in self.past_cues:
                 past_at = k
