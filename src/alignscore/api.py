@@ -128,15 +128,9 @@ class Analyzer:
                 floats = dict.fromkeys(SCORES, 0.0)
                 bands = dict.fromkeys(SCORES, 1)
             found = non_answer_kinds(pair.features, self.thresholds)  # once: caps and reasons
-            for name, top in caps_for(found).items():
-                if bands[name] > top:
-                    bands[name] = top
-                    floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
+            _apply_caps(caps_for(found), bands, floats)
             flags = raise_flags(pair.features, bands, self.thresholds, floats)
-            for name, top in flag_caps(flags).items():  # a stopover: alignment, overall <= 2
-                if bands[name] > top:
-                    bands[name] = top
-                    floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
+            _apply_caps(flag_caps(flags), bands, floats)  # a stopover: alignment, overall <= 2
             kinds = ["empty"] if empty else found
             reasons = explain(
                 pair.answer, pair.job, pair.profile, pair.features, bands, flags, pair.view, kinds
@@ -155,6 +149,14 @@ class Analyzer:
                 )
             )
         return out
+
+
+def _apply_caps(caps: dict[str, int], bands: dict[str, int], floats: dict[str, float]) -> None:
+    """Lower each capped band to its cap, and its float into that band, in place."""
+    for name, top in caps.items():
+        if bands[name] > top:
+            bands[name] = top
+            floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
 
 
 def _model_path(model: str | os.PathLike[str] | None) -> Path:

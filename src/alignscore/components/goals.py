@@ -41,15 +41,15 @@ NOUN_LIKE_VERBS = frozenset(
 )
 # plain verbs after "maybe I" that more often tell than aim ("maybe I get bored")
 LIGHT_HEDGED_VERBS = frozenset({"get", "make", "keep", "find", "take", "be", "stay"})
-# arrows in notes, tokenised in parts: "->", "=>", "→"
-ARROW_PARTS = frozenset({"-", ">", "->", "=>", "=", "→", "–", "—", ":"})
 # what follows a label when the speaker has no goal there: "long term: not sure yet"
 UNSURE_OPENINGS = (
     "not sure", "no idea", "unsure", "undecided", "tbd", "dunno", "no clue", "unclear",
-    "not decided", "don't know", "do n't know", "do nt know", "dont know", "not certain",
+    "not decided", "do nt know", "not certain",
     "still figuring", "still deciding", "who knows",
 )
 LABEL_MARKS = frozenset({":", "-", "->", "–", "—", "=>", "=", "→"})
+# arrows in notes, tokenised in parts: "->" may come as "-" and ">"
+ARROW_PARTS = LABEL_MARKS | {">"}
 MAX_GOAL_TOKENS = 30
 # in a run-on sentence (RUN_ON_TOKENS or more without a mark) nothing but words ends a goal; the
 # longest 5% of the annotated goals on train run past 16 words
@@ -438,10 +438,11 @@ class GoalExtractor(BatchedPipe):
         rarely nouns follow ("I want work that matters" wants a thing).
         """
         out = []
+        lowers = doc.to_array(LOWER).tolist()  # no Token objects for the common case
+        cues = {doc.vocab.strings.add(w) for w in BARE_AIM_CUES}
+        i_id = doc.vocab.strings.add("i")
         for i in range(1, len(doc) - 1):
-            if doc[i].lower_ not in BARE_AIM_CUES or "i" not in (
-                doc[i - 1].lower_, doc[i - 2].lower_ if i > 1 else ""
-            ):
+            if lowers[i] not in cues or i_id not in (lowers[i - 1], lowers[i - 2] if i > 1 else 0):
                 continue
             nxt = doc[i + 1]
             if nxt.lower_ in self.goal_verbs and nxt.lower_ not in NOUN_LIKE_VERBS:
@@ -500,14 +501,11 @@ class GoalExtractor(BatchedPipe):
             or nxt.lemma_ in self.light_verbs
         ) or nxt.lower_ in ("one", "a", "an", "the")
 
-    def _hedged_openers(self, doc: Doc) -> list[int]:
+    def _hedged_openers(self, doc: Doc, horizon_ends: set[int]) -> list[int]:
         """Token offsets of verbs of aiming right after a clause-opening "maybe" / "perhaps"."""
         out: list[int] = []
         lowers = doc.to_array(LOWER).tolist()  # no Token objects for the common case
         hedges = {doc.vocab.strings.add("maybe"), doc.vocab.strings.add("perhaps")}
-        horizon_ends = {
-            s.end for s in doc.spans.get(self.spans_key, []) if s.label_ == HORIZON
-        }
         for k in (k for k, h in enumerate(lowers[:-1]) if h in hedges):
             tok = doc[k]
             prev = doc[k - 1] if k > 0 else None
@@ -719,6 +717,7 @@ class GoalExtractor(BatchedPipe):
         hypos = [c for c in cues_group if c.label_ == HYPOTHETICAL_CUE]
         horizon_spans = [s for s in group if s.label_ == HORIZON]
         horizons = {s.start: s.end for s in horizon_spans}
+        horizon_ends = {s.end for s in horizon_spans}
         openers: list[tuple[int, bool]] = [
             (c.end, c.label_ == NEG_GOAL_CUE)
             for c in cues
@@ -742,7 +741,7 @@ class GoalExtractor(BatchedPipe):
         # bullet notes: "Goals\n- get the ServSafe certificate", "Year 2-3\n- VP of Operations"
         openers += [(k, False) for k in self._bullet_openers(doc, horizon_spans, cues)]
         # a hedged aim opening a clause: "not sure yet, maybe manage people", "- maybe teach"
-        openers += [(k, False) for k in self._hedged_openers(doc)]
+        openers += [(k, False) for k in self._hedged_openers(doc, horizon_ends)]
         # "to" left out: "I want open all new stores", "I wish become team leader"
         openers += [(k, False) for k in self._bare_verb_openers(doc)]
         # a list of aims: "First, master SQL. Second, lead ..."
@@ -785,7 +784,6 @@ class GoalExtractor(BatchedPipe):
                     any(h.start >= sent.start and h.end <= sent.end for h in hypos),
                 )
                 goals.append(span)
-        horizon_ends = {s.end for s in horizon_spans}
         for title in (s for s in group if s.label_ == "TITLE"):
             if any(g.start <= title.start < g.end for g in goals):
                 continue
