@@ -210,6 +210,7 @@ BE = {
             "then",
             "honestly",
             "pretty",
+            "much",
             "clear",
         ]
     },
@@ -356,6 +357,25 @@ def goal_cues() -> list[dict]:
             TO,
         ]
     )
+    # "what I want most in the coming years is to ...", "What I do want, um, ... is to ..."
+    pats.append(
+        [
+            {"LOWER": "what"},
+            SUBJ,
+            {"LOWER": {"IN": ["do", "really"]}, "OP": "?"},
+            {"LEMMA": {"IN": ["want", "hope", "aim", "plan"]}},
+            {"LOWER": {"IN": ["most", "more"]}, "OP": "?"},
+            {
+                "LOWER": {"NOT_IN": ["to", "and", "but", "i", ".", "?", "!", "is", "'s"]},
+                "OP": "{0,10}",
+            },
+            {"LOWER": {"IN": ["is", "'s", "’s"]}},
+            {"LOWER": {"IN": GOAL_ADVERBS}, "OP": "?"},
+            TO,
+        ]
+    )
+    # a goal noun opening a sentence without its possessive: "goal is to finish my ASA"
+    pats.append([{"IS_SENT_START": True, "LEMMA": {"IN": GOAL_NOUNS}}, {"LEMMA": "be"}, TO])
     # subject dropped in notes: "- would love to co-author ..."
     pats.append([{"LOWER": {"IN": ["would", "'d", "’d"]}}, {"LEMMA": {"IN": ["like", "love"]}}, TO])
     # the role as the means: "this role would let me develop ...", "it will help me to ..."

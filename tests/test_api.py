@@ -9,6 +9,7 @@ import pytest
 
 import alignscore
 from alignscore import InvalidInputError, ScoreResult, Span, score
+from alignscore.analysis import analyze_pairs
 from alignscore.api import MAX_CHARS
 from alignscore.labels import FLAGS, SCORES
 
@@ -235,22 +236,36 @@ QS_JD = (
 )
 
 
-@pytest.mark.parametrize(
-    "answer",
-    [
-        "Over the next two years I want to get really good at cost plans in CostX and NEC4 "
-        "contract admin on your residential schemes, and take my APC with your directors' "
-        "support. After that I plan to leave and start my own development company.",
-        "- next 2 yrs: cost plans in CostX, NEC4 admin, APC with your mentoring\n- why here: "
-        "residential + mixed-use, exactly the schemes I want\n- yr 3 -> move over to a developer "
-        "client side for the bigger salary",
-    ],
-)
-def test_a_stated_stopover_caps_alignment_and_overall(answer):
+def test_a_stated_stopover_caps_alignment_and_overall():
     """The guide: a stated stopover caps alignment at 2, and a flight risk is at most 2 overall
     however specific it is."""
+    answer = (
+        "Over the next two years I want to get really good at cost plans in CostX and NEC4 "
+        "contract admin on your residential schemes, and take my APC with your directors' "
+        "support. After that I plan to leave and start my own development company."
+    )
     r = score(answer, QS_JD)
     assert "flight_risk" in r.flags
     assert r.bands["alignment"] <= 2 and r.bands["overall"] <= 2, r.bands
     assert r.alignment <= 0.37 and r.overall <= 0.37
     assert r.bands["specificity"] >= 3  # specificity is not capped
+
+
+def test_a_stopover_line_in_notes_lowers_alignment_and_overall():
+    """A stopover typed as a notes line is read as one, and costs alignment and overall.
+
+    (Whether it also raises flight_risk depends on how low the model puts alignment: the flag
+    needs band 3 or lower, and this answer sits near that edge, at band 3 or 4 from one
+    retraining to the next.)
+    """
+    notes = (
+        "- next 2 yrs: cost plans in CostX, NEC4 admin, APC with your mentoring\n- why here: "
+        "residential + mixed-use, exactly the schemes I want\n- yr 3 -> "
+    )
+    leaving = notes + "move over to a developer client side for the bigger salary"
+    staying = notes + "lead the cost plans on your bigger schemes"
+    (pair,) = analyze_pairs([leaving], QS_JD)
+    assert pair.features["flight_cues"] >= 1
+    left, stayed = score(leaving, QS_JD), score(staying, QS_JD)
+    assert left.bands["alignment"] < stayed.bands["alignment"], (left.bands, stayed.bands)
+    assert left.bands["overall"] < stayed.bands["overall"], (left.bands, stayed.bands)

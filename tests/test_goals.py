@@ -179,6 +179,10 @@ def test_bullet_list_goals(text, expected):
         "I work on a step-down unit.",
         # a reason after "as soon as I can" is no aim
         "As soon as I can because the rota is short.",
+        # where the candidate will be, asked back and left open, is no aim
+        "Honestly, I don't know where I'll be in five years.",
+        "Where I will be in ten years I don't know yet.",
+        "I don't know where I will be in ten years, maybe still housing, maybe immigration.",
     ],
 )
 def test_not_goals(text):
@@ -264,6 +268,14 @@ def test_not_goals(text):
         ),
         ("I want to run the pass, and they told me it's possible here.", ["run the pass"]),
         ("I want to help everyone in the kitchen.", ["help everyone in the kitchen"]),
+        # a comma splice: "it" / "this" and a finite verb open a new clause
+        (
+            "Here I want lead your green stormwater projects, it connects both my worlds.",
+            ["lead your green stormwater projects"],
+        ),
+        ("I want to learn Revit, this is the tool you use.", ["learn Revit"]),
+        ("I want to build it, test it and ship it.", ["build it, test it and ship it"]),
+        ("It's the stage where I'd like to be leading audits.", ["be leading audits"]),
         # "be" + a role after "and" and a time opens a second aim
         (
             "id like to finish level 4 here, and in three or four years be category buyer for "
@@ -337,6 +349,9 @@ def test_later_goal_count_needs_a_goal_under_the_later_horizon():
         ("I'm not sure whether I'd want to manage a depot in five years.", 0),
         ("I'm not sure where I'll be in ten years, but in five years I want to lead the lab.", 1),
         ("Long term, I don't know, I'd probably like to move into a head of design post.", 1),
+        # options set side by side after a doubt are not chosen: "maybe lead a team, maybe stay"
+        ("long term im not sure, maybe lead a team, maybe stay an ic, ill see how it goes.", 0),
+        ("Long term, I don't know, maybe lead a data team at some point.", 1),
         # ... but not across a full stop: "unsure long term. first: ..."
         ("unsure long term. first: pipedrive + gc accounts, done right.", 0),
         ("- long term: not sure\n- first: get pipedrive running", 0),
@@ -567,3 +582,60 @@ def goal_marks(text: str) -> list[tuple[str, bool]]:
 )
 def test_negation_without_subject_and_past_perfect(text, expected):
     assert goal_marks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb that is also a noun reads as a verb before a possessive or article
+        (
+            "In next two years I want finish my ASA and take full ownership of the profit testing.",
+            ["finish my ASA", "take full ownership of the profit testing"],
+        ),
+        ("I want work that matters.", []),
+        # a goal noun with no possessive, opening a sentence
+        (
+            "the rotation helps. goal is to finish my ASA in about 3 years, then grow into "
+            "pricing.",
+            ["finish my ASA", "grow into pricing"],
+        ),
+        # what the candidate wants most, or does want, "is to ..."
+        (
+            "what I want most in the coming years is to build a program of assisted migration.",
+            ["build a program of assisted migration"],
+        ),
+        (
+            "What I do want, um, in the next couple of years is to get really strong on perio.",
+            ["get really strong on perio"],
+        ),
+        # "pretty much" is a filler before the aims
+        (
+            "So my goals are pretty much, you know, keep being a good clinician, keep my skills "
+            "sharp.",
+            ["keep being a good clinician", "keep my skills sharp"],
+        ),
+    ],
+)
+def test_eighth_round_goal_openings(text, expected):
+    assert goals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone else's wants
+        "i know thats maybe not what you want to hear lol but i think it works.",
+        # where an answer or a career starts
+        "I'll start with what I don't want.",
+        "Forest ops is just where I'd start.",
+        # a condition, not an aim: "when I will have enough experience"
+        "Maybe later, when I will have enough experience.",
+    ],
+)
+def test_eighth_round_not_goals(text):
+    assert goals(text) == []
+
+
+def test_a_label_before_a_time_and_a_cue_is_no_goal_of_its_own():
+    text = "so that's the honest first goal: in my first year, I want to get good at inquiry."
+    assert goals(text) == ["get good at inquiry"]

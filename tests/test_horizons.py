@@ -126,6 +126,10 @@ POSITIVE = [
     ("Payroll Supervisor in 3\u20134 years", "in 3\u20134 years", 3, 4, "mid"),
     ("I want to run the site in 3\u20145 years.", "in 3\u20145 years", 3, 5, "mid"),
     ("First, I want to learn SQL.", "First", 0, 3, "short"),
+    ("I see this as roughly a two-year commitment, and I want to learn fast.", "a two-year", 2, 2,
+     "short"),
+    ("I can't promise a ten-year plan, but this year I want to master it.", "this year", 0, 1,
+     "short"),
     ("My long-term ambition is to run the lab.", "long-term", 5, None, "long"),
     ("My longer-term aim is to become a RAN engineer.", "longer-term", 5, None, "long"),
 ]
@@ -171,6 +175,25 @@ NEGATIVE = [
     # "first" as the ordinal of what a verb takes: a trade's first fix, first aid
     "I want to learn first fix and second fix properly.",
     "I'd like to do first aid training and get my CSCS card.",
+    "I'd like to pick up the wilderness first aid cert since you pay for it.",
+    # "first" announcing what the speaker will say, not a first step
+    "Thank you for this question. First I want to say what I do not want, because it matters.",
+    "First let me explain why I applied, and then I want to lead the team.",
+    # an age, and durations describing plural things: no time placement
+    "Having explained stats to fifteen-year-olds, I think I'd be good at the briefings.",
+    "I'd rather grow here than bounce between six-month gigs, as my friends do, and learn.",
+    # a plan or commitment of N years that the answer denies having
+    "I don't want to pretend this is a ten-year commitment when it isn't, but I want to learn.",
+    "I won't invent a five-year plan for the sake of the question; I want to get good at this.",
+    # a time the answer says it cannot place anything in: no horizon
+    "Honestly, I don't know where I'll be in five years.",
+    "Where I will be in ten years I don't know yet.",
+    "no idea where ill be in ten years tbh.",
+    "I'm not totally sure what I want in five years, honestly, maybe I'd go back to school.",
+    "- long term: honestly not sure yet.",
+    "About the long term I don't have a very clear picture yet.",
+    "- long range: honestly open.",
+    "no idea about five years from now honestly.",
     # days count as a horizon only as a deadline or a point, not as a span or an amount
     "I get 27 days of PTO and want to learn the workflows.",
     "I'd like to shadow the team for three days and learn the workflows.",
@@ -205,3 +228,23 @@ def test_not_a_horizon(sentence):
 
 def test_table_is_large_enough():
     assert len(POSITIVE) + len(NEGATIVE) >= 40
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an unsure sentence still places the goals it goes on to name
+        ("Long term, I don't know, maybe lead a data team.", ["Long term"]),
+        (
+            "long term id like to be a general manager, not sure yet if thats restaurants or bar.",
+            ["long term"],
+        ),
+        (
+            "Where I will be in ten years I don't know yet. But in the next two years I want to "
+            "get my licence.",
+            ["in the next two years"],
+        ),
+    ],
+)
+def test_unsure_sentences_keep_the_times_of_named_goals(text, expected):
+    assert [s.text for s in extract(text) if s.label == "HORIZON"] == expected

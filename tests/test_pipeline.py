@@ -22,6 +22,13 @@ def labelled(text, label, **kw):
         ("I want to excel at customer care and go further.", []),
         ("In May I start; my goal is to learn Excel pivot tables.", ["Excel pivot tables"]),
         ("i want to learn excel and sql properly", ["excel", "sql"]),
+        # a writer who types "i" in lowercase types without capitals, acronyms or not
+        (
+            "since then ive passed FM and VEE, and i built a project in python. i want to move "
+            "the tooling from excel to python.",
+            ["FM", "VEE", "python", "excel", "python"],
+        ),
+        ("In the QA talk I said I excel at SQL.", ["QA", "SQL"]),
         ("I want to write C code.", []),
         ("I will Go to the office and learn Golang.", ["Golang"]),
         ("I want to improve my communication skills and teamwork.", []),

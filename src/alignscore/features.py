@@ -65,7 +65,7 @@ __all__ = [
     "pair_features",
 ]
 
-FEATURE_SET_VERSION = "10"
+FEATURE_SET_VERSION = "11"
 #: features the flag rules read but the scorer is not trained on
 FLAG_ONLY_FEATURES = (
     "flight_stint",
@@ -219,12 +219,17 @@ def _after_the_steps(goal: Span, horizons: list[Span]) -> bool:
 _UNSURE_LEMMAS = frozenset({"know", "sure", "idea", "decide", "clue"})
 
 
+# options set side by side: "maybe lead a team, maybe stay an ic"
+_OPTION_WORDS = frozenset({"maybe", "perhaps"})
+
+
 def _open_choice(goal: Span, hedges: list[Span]) -> bool:
     """Whether a goal is an option the speaker has not chosen.
 
     "I don't know (yet) if I want to ...", "not sure whether I'd ..." (a hedge, then "if" or
-    "whether", then the goal, with no "but" in between). "Long term, I don't know, I'd like to
-    ..." states an aim after the hedge.
+    "whether", then the goal, with no "but" in between), or one of two options after the hedge
+    ("not sure, maybe lead a team, maybe stay an ic"). "Long term, I don't know, I'd like to ..."
+    states an aim after the hedge.
     """
     doc = goal.doc
     sent = goal.sent if doc.has_annotation("SENT_START") else doc[:]
@@ -233,11 +238,14 @@ def _open_choice(goal: Span, hedges: list[Span]) -> bool:
             continue
         if not any(t.lemma_ in _UNSURE_LEMMAS for t in c):
             continue
-        after = [t.lower_ for t in doc[c.end : min(c.end + 2, goal.start)]]
-        if not ("if" in after or "whether" in after):
+        if any(t.lower_ == "but" for t in doc[c.end : goal.start]):
             continue
-        if not any(t.lower_ == "but" for t in doc[c.end : goal.start]):
+        after = [t.lower_ for t in doc[c.end : min(c.end + 2, goal.start)]]
+        if "if" in after or "whether" in after:
             return True
+        options = [t.i for t in sent if t.lower_ in _OPTION_WORDS]
+        if len(options) > 1 and goal.start - 1 in options:
+            return True  # "not sure, maybe lead a team, maybe stay an ic"
     return False
 
 

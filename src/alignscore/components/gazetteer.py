@@ -676,6 +676,9 @@ class Gazetteer(BatchedPipe):
             n_upper += count
         n_chars = sum(map(len, orths)) + sum(row[2] for row in arr)
         lowercase_doc = n_upper * 50 < n_chars
+        # names match in lowercase also for a writer who types the pronoun "i" in lowercase,
+        # whatever the acronyms ("ive passed FM, i use python")
+        caseless = lowercase_doc or orths.count("i") > orths.count("I")
         singles, pairs = self._singles, self._pairs
         found: list[tuple[int, int, str, str]] = []
         starts: set[int] = set()  # where a listed name starts
@@ -684,7 +687,7 @@ class Gazetteer(BatchedPipe):
         def fit(cands: list[Entry], i: int, end: int) -> tuple[int, int, str, str] | None:
             """The first entry (TITLEs first) whose case, if it has one, the text matches."""
             for _seq, label, eid, cased in cands:
-                if cased is None or lowercase_doc or tuple(orths[i:end]) == cased:
+                if cased is None or caseless or tuple(orths[i:end]) == cased:
                     return (i, end, label, eid)
             return None
 
@@ -730,7 +733,7 @@ class Gazetteer(BatchedPipe):
             for m in found
         ]
         found.extend(self._headed_skills(doc, norms, orths))
-        found.extend(self._qualifications(doc, norms, orths, lowercase_doc))
+        found.extend(self._qualifications(doc, norms, orths, caseless))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2] != TITLE, m[0]))
         taken = [False] * n
         for k in self._employer_tokens(doc, orths, starts):

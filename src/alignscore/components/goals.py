@@ -74,6 +74,13 @@ WH_WORDS = frozenset({"why", "what", "how", "where", "who", "when", "which"})
 # a clause opening with one of these gives a reason or a condition, not an aim
 SUBORDINATORS = frozenset({"because", "cause", "since", "if", "unless", "although", "though"})
 HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
+# words that open an object, so that a noun-like word before them is a verb: "finish my ASA"
+VERB_OBJECT_OPENERS = frozenset({"my", "the", "your", "our", "all", "this", "these", "those"})
+# a cue after one of these states a condition, not an aim: "when I will have enough experience"
+CONDITION_LEADS = frozenset({"when", "once", "whenever"})
+FIRST_PERSON = frozenset({"i", "we", "id", "im", "ill", "ive"})
+# subjects whose wants are not the candidate's: "not what you want to hear"
+OTHER_SUBJECTS = frozenset({"you", "they", "he", "she", "people", "everyone", "everybody"})
 # after "and" these open a noun phrase that may be the subject of a new clause ("..., and a lot
 # of my classmates are ..."); a finite "be" or "have" within a few words shows that it is
 SUBJECT_OPENERS = frozenset(
@@ -244,6 +251,17 @@ class GoalExtractor(BatchedPipe):
                 return True
         return False
 
+    @staticmethod
+    def _comma_splice(doc: Doc, j: int) -> bool:
+        """Whether ", it" at ``j`` opens a clause of its own: ", it connects both my worlds"."""
+        if j + 1 >= len(doc) or doc[j].lower_ != "it":
+            return False
+        verb = doc[j + 1]
+        low = verb.lower_
+        return low in FINITE_VERBS or (
+            verb.is_alpha and low.endswith("s") and not low.endswith("ss") and verb.lemma_ != low
+        )
+
     def _opens_aim(self, doc: Doc, j: int, titles: frozenset[int], hedged: bool) -> bool:
         """Whether a second aim starts at token ``j``.
 
@@ -367,6 +385,8 @@ class GoalExtractor(BatchedPipe):
                     doc, j if low == "," else k + 1
                 ):
                     break  # "..., and a lot of my classmates are ...": another clause
+                if low == "," and self._comma_splice(doc, k + 1):
+                    break
                 if (
                     low == ","
                     and j < n
@@ -428,6 +448,13 @@ class GoalExtractor(BatchedPipe):
             k += 1
         if doc[k].lower_ in PLAIN_ADJECTIVES and e - k <= 2:
             return True  # "the career goal is quite clear"
+        alone = s + 1 == e and (e == len(doc) or doc[e].is_punct)
+        if (
+            alone or (first == "be" and (doc[s + 1].lower_ in ("in", "at") or doc[s + 1].is_punct))
+        ) and any(t.lower_ == "where" for t in doc[max(0, s - 5) : s]):
+            return True  # "I don't know where I'll be in five years", "where I'd start."
+        if e - s == 1 and doc[s].lower_ in ("i", "we", "you"):
+            return True  # a pronoun left alone between a label and its cue
         negated = first == "do" and s + 1 < e and doc[s + 1].lower_ in ("n't", "not")
         return first == "dont" or negated
 
@@ -445,8 +472,11 @@ class GoalExtractor(BatchedPipe):
             if lowers[i] not in cues or i_id not in (lowers[i - 1], lowers[i - 2] if i > 1 else 0):
                 continue
             nxt = doc[i + 1]
-            if nxt.lower_ in self.goal_verbs and nxt.lower_ not in NOUN_LIKE_VERBS:
-                out.append(i + 1)
+            if nxt.lower_ in self.goal_verbs and (
+                nxt.lower_ not in NOUN_LIKE_VERBS
+                or (i + 2 < len(doc) and doc[i + 2].lower_ in VERB_OBJECT_OPENERS)
+            ):
+                out.append(i + 1)  # "I want finish my ASA": a noun-like verb before its object
         return out
 
     @staticmethod
@@ -725,6 +755,12 @@ class GoalExtractor(BatchedPipe):
             and not self._bare_id(doc, c)
             and not self._past_perfect(doc, c)
             and not self._contrast_without_action(doc, c)
+            and not (c.start > 0 and doc[c.start - 1].lower_ in CONDITION_LEADS)
+            and not (
+                c.start > 0
+                and doc[c.start - 1].lower_ in OTHER_SUBJECTS
+                and c[0].lower_ not in FIRST_PERSON
+            )
             and not (
                 c[-1].text == ":"  # "My plan is simple: learn ..."; not "My plan changed: the"
                 and not (c.end < len(doc) and (self._aim_verb(doc[c.end]) or c.end in horizons))

@@ -220,6 +220,7 @@ _NOT_AFTER_FIRST = frozenset(
         "that",
         "what",
         "which",
+        "aid",
     }
 )
 # words that go on the clause after a "first" placing it in time ("get good first and then ...")
@@ -227,6 +228,22 @@ _CLAUSE_AFTER_FIRST = frozenset(
     {"then", "and", "so", "because", "before", "but", "though", "while", "is", "i", "we"}
 )
 LABEL_MARKS = (":", "->", "–", "-", "=>", "→")
+# "First I want to say ...", "first let me explain": a "first" announcing what is said next
+_SPEECH_VERBS = frozenset(
+    {"say", "mention", "tell", "admit", "explain", "clarify", "stress", "thank", "confess",
+     "acknowledge", "answer", "share", "point"}
+)
+# words that deny the plan a compound duration names: "I don't have a five-year plan", "I
+# won't invent a five-year plan", "pretend this is a ten-year commitment"
+_DENIAL = frozenset({"not", "never", "no", "cannot", "pretend", "invent", "fake"})
+# a sentence saying the candidate cannot place anything in time: "I don't know where I'll be in
+# five years", "long term: honestly not sure yet", "I don't have a clear picture past year 3"
+_UNSURE_WORDS = frozenset({"unsure", "undecided", "uncertain"})
+_UNSURE_AFTER_NOT = frozenset({"know", "sure", "decide", "decided", "idea", "clue", "picture"})
+_OPEN_LEADS = frozenset({"honestly", "still", "wide", "completely", "totally", "pretty"})
+# words by which an unsure sentence still names a possible aim: "long term, I don't know, maybe
+# lead a data team"
+_TENTATIVE = frozenset({"maybe", "perhaps", "probably", "possibly", "might", "could"})
 
 
 def _rate(doc: Doc, s: int) -> bool:
@@ -260,6 +277,8 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
         after == "of" and after2 in ("experience", "expertise", "work", "age")
     ):
         return None
+    if after == "-" and after2 in ("old", "olds"):
+        return None  # an age: "fifteen-year-olds"
     j = s
     while j > 0 and doc[j - 1].lower_ in DETERMINERS:
         j -= 1
@@ -463,7 +482,78 @@ class HorizonNormalizer(BatchedPipe):
                 and nxt not in _CLAUSE_AFTER_FIRST
             ):
                 return False  # the verb's object: "do first aid", "learn first fix"
-        return nxt not in _NOT_AFTER_FIRST
+        if nxt in _NOT_AFTER_FIRST:
+            return False
+        return not self._announces_speech(doc, span.end)
+
+    @staticmethod
+    def _announces_speech(doc: Doc, i: int) -> bool:
+        """Whether the words after a "first" at ``i`` announce speech: "First I want to say"."""
+        for k in range(i, min(i + 5, len(doc))):
+            if doc[k].lemma_ in _SPEECH_VERBS and doc[k - 1].lower_ in ("to", "me", "must", "i"):
+                return True
+            if doc[k].is_punct:
+                return False
+        return False
+
+    @staticmethod
+    def _compound_not_placing(doc: Doc, span: Span) -> bool:
+        """Whether a hyphenated duration ("six-month", "a ten-year") places nothing in time.
+
+        It describes plural things ("six-month gigs") or a plan the sentence denies having
+        ("I don't have a five-year plan", "pretend this is a ten-year commitment").
+        """
+        if len(span) < 2 or span[-2].text != "-" or span.end >= len(doc):
+            return False  # "2-3 yrs" is a range, not a compound
+        nxt = doc[span.end]
+        if nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lemma_ != nxt.lower_:
+            return True
+        sent_start = doc[span.start].sent.start
+        return any(t.lemma_ in _DENIAL for t in doc[sent_start : span.start])
+
+    @staticmethod
+    def _unsure(sent: Span) -> bool:
+        """Whether a sentence says its writer cannot tell: "not sure", "no idea", "unsure"."""
+        negated = -10
+        for tok in sent:
+            if tok.is_space:
+                continue
+            low = tok.lower_
+            if low in _UNSURE_WORDS:
+                return True
+            if tok.lemma_ in ("not", "no", "never"):
+                negated = tok.i
+            elif (tok.i - negated <= 5 and tok.lemma_ in _UNSURE_AFTER_NOT) or (
+                low == "open" and tok.i > sent.start and tok.nbor(-1).lower_ in _OPEN_LEADS
+            ):
+                return True
+        return False
+
+    def _placed_nothing(self, doc: Doc, span: Span, cues: list[Span]) -> bool:
+        """Whether a time sits in a sentence saying the candidate cannot place anything in it.
+
+        "I don't know where I'll be in five years" (a "where" or "what" question under a doubt),
+        "long term: honestly not sure yet" (a doubt with no aim and no tentative one).
+        """
+        sent = doc[span.start].sent
+        start, end = sent.start, sent.end  # the sentence, within its line
+        while start < span.start and "\n" in doc[start:span.start].text:
+            start += 1
+        line_end = next((t.i for t in doc[span.end :] if "\n" in t.text), len(doc))
+        end = min(end, line_end)
+        if not self._unsure(doc[start:end]):
+            return False
+        asked = doc[max(start, span.start - 6) : span.start]
+        if any(t.lower_ in ("where", "what") for t in asked):
+            return True  # "I don't know where I'll be in ten years", "not sure what I want in"
+        if span.end < len(doc) and doc[span.end].text in LABEL_MARKS:
+            end = line_end  # "- long term: not sure. probably stay in procurement"
+        if any(t.lower_ in _TENTATIVE for t in doc[start:end]):
+            return False
+        return not any(
+            c.label_ in ("GOAL_CUE", "NEG_GOAL_CUE") and c.start >= start and c.end <= end
+            for c in cues
+        )
 
     def quantities(self, doc: Doc) -> list[Span]:
         """Find quantities of time ("two years", "18 months", "a year or two", "3-5 yrs")."""
@@ -566,6 +656,10 @@ class HorizonNormalizer(BatchedPipe):
                 continue
             if kind in ("bare", "duration") and any(t.lower_ in DAY_UNITS for t in span):
                 continue  # "27 days of PTO", "for three days": an amount, not a time placement
+            if kind in ("bare", "duration") and self._compound_not_placing(doc, span):
+                continue
+            if self._placed_nothing(doc, span, cues):
+                continue
             years = self.years(span, kind)
             if years is None:
                 continue
