@@ -189,7 +189,6 @@ NEGATIVE = [
     "Honestly, I don't know where I'll be in five years.",
     "Where I will be in ten years I don't know yet.",
     "no idea where ill be in ten years tbh.",
-    "I'm not totally sure what I want in five years, honestly, maybe I'd go back to school.",
     "- long term: honestly not sure yet.",
     "About the long term I don't have a very clear picture yet.",
     "- long range: honestly open.",

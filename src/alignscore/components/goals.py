@@ -78,6 +78,7 @@ HEDGES = frozenset({"maybe", "perhaps", "then", "possibly"})
 VERB_OBJECT_OPENERS = frozenset({"my", "the", "your", "our", "all", "this", "these", "those"})
 # a cue after one of these states a condition, not an aim: "when I will have enough experience"
 CONDITION_LEADS = frozenset({"when", "once", "whenever"})
+# cue words that carry their own first-person subject ("I want to", "id like to")
 FIRST_PERSON = frozenset({"i", "we", "id", "im", "ill", "ive"})
 # subjects whose wants are not the candidate's: "not what you want to hear"
 OTHER_SUBJECTS = frozenset({"you", "they", "he", "she", "people", "everyone", "everybody"})

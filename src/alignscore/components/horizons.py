@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_left
 from typing import Any
 
 from spacy.attrs import LOWER
@@ -497,18 +498,18 @@ class HorizonNormalizer(BatchedPipe):
         return False
 
     @staticmethod
-    def _compound_not_placing(doc: Doc, span: Span) -> bool:
+    def _compound_not_placing(doc: Doc, span: Span, sent_start: int) -> bool:
         """Whether a hyphenated duration ("six-month", "a ten-year") places nothing in time.
 
-        It describes plural things ("six-month gigs") or a plan the sentence denies having
-        ("I don't have a five-year plan", "pretend this is a ten-year commitment").
+        It describes plural things ("six-month gigs") or a plan the sentence (from
+        ``sent_start``) denies having ("I don't have a five-year plan", "pretend this is a
+        ten-year commitment").
         """
         if len(span) < 2 or span[-2].text != "-" or span.end >= len(doc):
             return False  # "2-3 yrs" is a range, not a compound
         nxt = doc[span.end]
         if nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lemma_ != nxt.lower_:
             return True
-        sent_start = doc[span.start].sent.start
         return any(t.lemma_ in _DENIAL for t in doc[sent_start : span.start])
 
     @staticmethod
@@ -529,25 +530,25 @@ class HorizonNormalizer(BatchedPipe):
                 return True
         return False
 
-    def _placed_nothing(self, doc: Doc, span: Span, cues: list[Span]) -> bool:
+    def _placed_nothing(
+        self, doc: Doc, span: Span, start: int, end: int, newlines: list[int], cues: list[Span]
+    ) -> bool:
         """Whether a time sits in a sentence saying the candidate cannot place anything in it.
 
-        "I don't know where I'll be in five years" (a "where" or "what" question under a doubt),
+        "I don't know where I'll be in five years" (a "where" question under a doubt),
         "long term: honestly not sure yet" (a doubt with no aim and no tentative one).
+        ``start``/``end`` bound the sentence within its line (:func:`clause_bounds`);
+        ``newlines`` are the newline tokens of ``doc``.
         """
-        sent = doc[span.start].sent
-        start, end = sent.start, sent.end  # the sentence, within its line
-        while start < span.start and "\n" in doc[start:span.start].text:
-            start += 1
-        line_end = next((t.i for t in doc[span.end :] if "\n" in t.text), len(doc))
-        end = min(end, line_end)
         if not self._unsure(doc[start:end]):
             return False
         asked = doc[max(start, span.start - 6) : span.start]
-        if any(t.lower_ in ("where", "what") for t in asked):
-            return True  # "I don't know where I'll be in ten years", "not sure what I want in"
+        if any(t.lower_ == "where" for t in asked):
+            return True  # "I don't know where I'll be in ten years"
         if span.end < len(doc) and doc[span.end].text in LABEL_MARKS:
-            end = line_end  # "- long term: not sure. probably stay in procurement"
+            # the rest of the line: "- long term: not sure. probably stay in procurement"
+            j = bisect_left(newlines, span.end)
+            end = newlines[j] if j < len(newlines) else len(doc)
         if any(t.lower_ in _TENTATIVE for t in doc[start:end]):
             return False
         return not any(
@@ -640,6 +641,7 @@ class HorizonNormalizer(BatchedPipe):
             read.append((span, kind))
         read.sort(key=lambda sk: (-(sk[0].end - sk[0].start), sk[0].start))
         marks = clause_marks(doc) if read else None
+        newlines = marks[1] if marks is not None else []
         for span, kind in read:
             if taken.intersection(range(span.start, span.end)):
                 continue
@@ -656,9 +658,9 @@ class HorizonNormalizer(BatchedPipe):
                 continue
             if kind in ("bare", "duration") and any(t.lower_ in DAY_UNITS for t in span):
                 continue  # "27 days of PTO", "for three days": an amount, not a time placement
-            if kind in ("bare", "duration") and self._compound_not_placing(doc, span):
+            if kind in ("bare", "duration") and self._compound_not_placing(doc, span, start):
                 continue
-            if self._placed_nothing(doc, span, cues):
+            if self._placed_nothing(doc, span, start, end, newlines, cues):
                 continue
             years = self.years(span, kind)
             if years is None:
