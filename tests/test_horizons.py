@@ -202,6 +202,8 @@ NEGATIVE = [
     "I don't want to commute five days a week.",
     "I'd like to be on site three days a week and learn SCADA.",
     "I want to train two evenings a month.",
+    "I noticed the posting mentions one conference a year; I would like to use that.",
+    "I want to run one audit a month and lead the team.",
     # a term word describing a noun is no time placement: "long-term care", "a short run-up"
     "I see this as a short run-up, and I want to lead.",
     "I want to work in long-term care and learn wound dressing.",

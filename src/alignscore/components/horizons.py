@@ -248,20 +248,17 @@ _TENTATIVE = frozenset({"maybe", "perhaps", "probably", "possibly", "might", "co
 
 
 def _rate(doc: Doc, s: int) -> bool:
-    """Whether the quantity at ``s`` ends a rate: "five days a week", "two evenings a month"."""
+    """Whether the quantity at ``s`` ends a rate: "five days a week", "one conference a year"."""
     if doc[s].lower_ in ("a", "an", "per"):
         article = s
     elif s > 0 and doc[s - 1].lower_ in ("a", "an", "per"):
         article = s - 1
     else:
         return False
-    noun = article - 1  # the counted noun: "days", "evenings", "shifts"
-    return (
-        noun >= 1
-        and doc[noun].is_alpha
-        and doc[noun].lower_.endswith("s")
-        and doc[noun - 1].like_num
-    )
+    noun = article - 1  # the counted noun: "days", "evenings", "shifts"; "one conference"
+    if noun < 1 or not doc[noun].is_alpha or not doc[noun - 1].like_num:
+        return False
+    return doc[noun].lower_.endswith("s") or doc[noun - 1].lower_ in ("one", "1")
 
 
 def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
