@@ -233,6 +233,12 @@ def _open_choice(goal: Span, hedges: list[Span]) -> bool:
     """
     doc = goal.doc
     sent = goal.sent if doc.has_annotation("SENT_START") else doc[:]
+    # one of two options: "maybe" right before the goal and another in its sentence
+    option = (
+        goal.start > sent.start
+        and doc[goal.start - 1].lower_ in _OPTION_WORDS
+        and sum(t.lower_ in _OPTION_WORDS for t in sent) > 1
+    )
     for c in hedges:
         if not (sent.start <= c.start and c.end <= goal.start):
             continue
@@ -243,8 +249,7 @@ def _open_choice(goal: Span, hedges: list[Span]) -> bool:
         after = [t.lower_ for t in doc[c.end : min(c.end + 2, goal.start)]]
         if "if" in after or "whether" in after:
             return True
-        options = [t.i for t in sent if t.lower_ in _OPTION_WORDS]
-        if len(options) > 1 and goal.start - 1 in options:
+        if option:
             return True  # "not sure, maybe lead a team, maybe stay an ic"
     return False
 
