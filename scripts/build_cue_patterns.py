@@ -537,6 +537,17 @@ def goal_cues() -> list[dict]:
             {"LEMMA": "be"},
             {"LOWER": "to", "OP": "?"},
         ],
+        # "the role I want is the person the business phones", "the job I'd love is ..."
+        [
+            {"LOWER": "the"},
+            {"LOWER": {"IN": ["role", "job", "position", "title", "post"]}},
+            SUBJ,
+            {"LOWER": {"IN": ["'d", "’d", "d", "would", "really"]}, "OP": "*"},
+            {"LOWER": {"IN": ["want", "like", "love", "aim"]}},  # not "the job I loved was"
+            {"LOWER": {"IN": ["long", "term", "-", "most", "eventually"]}, "OP": "*"},
+            {"LOWER": {"IN": ["is", "'s", "’s"]}},
+            {"LOWER": "to", "OP": "?"},
+        ],
     ]
     # "My plan is simple: learn ...", "My goals for the role: get ...": the aims follow the colon
     # (the goal extractor opens a goal there only before a verb of aiming or a time)
@@ -644,6 +655,18 @@ EMPLOYER_NOUNS = [
     "contractor",
     "integrator",
     "tech",
+    "manufacturer",
+    "producer",
+    "maker",
+    "insurer",
+    "supplier",
+    "vendor",
+]
+# "(see) myself as a", "become a", "be": before a way of working for oneself
+OWN_WORK_LEAD = [
+    {"LOWER": {"IN": ["myself", "become", "becoming", "be"]}},
+    {"LOWER": "as", "OP": "?"},
+    {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
 ]
 # words that point at this employer or this job
 HERE_WORDS = ["your", "you", "this", "our", "here"]
@@ -896,7 +919,6 @@ def other_cues() -> list[dict]:
         "start my own",
         "open my own",
         "launch my own",
-        "run my own",
         "my own business",
         "my own company",
         "my own firm",
@@ -1086,12 +1108,31 @@ def other_cues() -> list[dict]:
                             "bar",
                             "school",
                             "university",
+                            "scheme",
                         ]
                     }
                 },
             ],
             "id": "flight_apply_elsewhere",
         },
+        # working for oneself as the aim: "see myself as a freelance FOH engineer", "become
+        # self-employed", "be a sole trader"; not "I worked as a freelance designer" (the past)
+        # nor "be self-sufficient"
+        *(
+            {
+                "label": "FLIGHT_CUE",
+                "pattern": [*OWN_WORK_LEAD, *rest],
+                "id": "flight_work_for_oneself",
+            }
+            for rest in (
+                [{"LOWER": {"IN": ["freelance", "freelancer", "self-employed"]}}],
+                [
+                    {"LOWER": {"IN": ["self", "sole"]}},
+                    {"ORTH": "-", "OP": "?"},
+                    {"LOWER": {"IN": ["employed", "trader", "proprietor"]}},
+                ],
+            )
+        ),
     ]
     # a short stint measured out: "stay a couple of years ..., then", "12-18 months here",
     # "spend six months or so in this role and then"; long stays ("for many years") do not match

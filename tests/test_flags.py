@@ -170,10 +170,30 @@ def test_rubric_caps(changes, expected):
         ("I want to run audits at a larger scale.", False),
         ("Or with one of the big streaming audio companies.", True),
         ("Field service for one of the biggest packaging OEMs.", True),
+        ("Ideally at one of the large vaccine manufacturers.", True),
+        # a bigger employer in the career so far is no plan to leave
+        (
+            "I have nine years in tax, first at one of the big advisory firms and since 2021 "
+            "in-house at a container terminal operator.",
+            False,
+        ),
+        ("I worked at a larger contractor before this, for six years.", False),
+        ("I worked in retail, and later I'd like to join one of the big consultancies.", True),
+        ("I'd expect to apply for graduate engineer schemes in about two years.", True),
+        ("In five years I see myself as a freelance FOH engineer based there.", True),
+        ("I'd like to become self-employed once I know the trade.", True),
+        ("I worked as a freelance designer for two years.", False),
+        ("I want to be self-sufficient on the line within a year.", False),
         ("Ideally a keynote at one of the big UX conferences.", False),
         ("The big dream, honestly, is my own nursery.", True),
         ("My dream is to have my own public adjusting company.", True),
         ("I'm ready for my own store now.", False),
+        # running one's own share of the work is no venture: "run my own sites", "my own QBRs"
+        ("Mid term I'd run my own sites from design through planting.", False),
+        ("I'm looking forward to running my own QBRs with the bigger accounts.", False),
+        ("Within a year I want to run my own viewings and valuations.", False),
+        ("One day I'd like to run my own salon.", True),
+        ("I'd love to run my own business someday.", True),
         # a venture shared with a partner or relative: "our own"
         ("My partner and I are saving to open our own small wine bar.", True),
         ("So I'd be here through that transition, then go run our own place.", True),

@@ -124,6 +124,25 @@ def goals(text: str) -> list[str]:
             "sharp.",
             ["keep being a good clinician", "keep my skills sharp"],
         ),
+        # "the role I want is ...": the aim after it
+        (
+            "Longer term, I think the role I want is the person the business phones for advice.",
+            ["the person the business phones for advice"],
+        ),
+        # a time a stay takes, approximated, before the aims that follow it
+        (
+            "my plan is to spend maybe 18 months here, get my CAPS, and then open a clinic.",
+            ["spend maybe 18 months here", "get my CAPS", "open a clinic"],
+        ),
+        (
+            "I would aim to spend six months in this role, learn the codebase, and then apply "
+            "for a junior engineering position.",
+            [
+                "spend six months in this role",
+                "learn the codebase",
+                "apply for a junior engineering position",
+            ],
+        ),
     ],
 )
 def test_goal_cue_variants(text, expected):
@@ -217,6 +236,10 @@ def test_bullet_list_goals(text, expected):
         "Forest ops is just where I'd start.",
         # a condition, not an aim: "when I will have enough experience"
         "Maybe later, when I will have enough experience.",
+        # answering the question, and "as long as I can remember"
+        "Thank you for the question, I will try to answer honest.",
+        "Sound has been my passion for as long as I can remember.",
+        "Honestly, the part of the job I loved was the numbers.",
     ],
 )
 def test_not_goals(text):
@@ -374,6 +397,14 @@ def test_later_goal_count_needs_a_goal_under_the_later_horizon():
         ("My plan is to lead the support team in about three years.", 1),
         ("I want to lead the support team within three years.", 0),
         ("After that meeting I wanted to apply.", 0),
+        # "later" right before a goal, after a dated step: "..., later lead an aviation desk"
+        ("Within two years I want to run the briefings, later lead an aviation desk.", 1),
+        (
+            "In the next three years I want to specialise in succession planning, and later to "
+            "become a recognised expert.",
+            1,
+        ),
+        ("I'd like to lead the lab later.", 0),
         # a date stacked on a later label keeps the label's reach: "Longer term, by 2029, ..."
         ("Longer term, by 2029, I'd like to be the designated DPO.", 1),
         ("By 2029, long term, I'd like to be the designated DPO.", 1),

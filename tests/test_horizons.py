@@ -19,6 +19,38 @@ POSITIVE = [
         "short",
     ),
     ("In the next two years I want to master Tableau.", "In the next two years", 0, 2, "short"),
+    # a compound number word is one number: "twenty-five", "thirty six"
+    ("In twenty-five years I want to lead the institute.", "In twenty-five years", 25, 25, "long"),
+    (
+        "Within twenty-four months I want to run the unit.",
+        "Within twenty-four months",
+        0,
+        2,
+        "short",
+    ),
+    ("In thirty six months I want to lead a crew.", "In thirty six months", 3, 3, "short"),
+    # "after" a stay in the role places a goal; a long career behind the speaker does not
+    ("After two years in this role I want to lead the team.", "After two years", 2, 2, "short"),
+    ("After eight years here I'd like to be a partner.", "After eight years", 8, 8, "long"),
+    ("One day I'd like to lead the science team.", "One day", O, O, "long"),
+    # "to spend" is a plan, not the past "spent"
+    ("My plan is to spend maybe 18 months here and get my CAPS.", "18 months", 1.5, 1.5, "short"),
+    (
+        "I would like to spend two or three years in Openwell to learn.",
+        "two or three years",
+        2,
+        3,
+        "short",
+    ),
+    # the noun "aim" takes its time with "for"
+    (
+        "My aim for the first eighteen months is to pass the OOW.",
+        "for the first eighteen months",
+        0,
+        1.5,
+        "short",
+    ),
+    ("Maybe, maybe one day a chief exec role somewhere.", "one day", O, O, "long"),
     # "~5 yrs": a tilde before the number means "about"
     ("- ~5 yrs: Senior People Partner for Europe", "5 yrs", 5, 5, "long"),
     ("In ~2 years I want to lead the team.", "In ~2 years", 2, 2, "short"),
@@ -192,6 +224,8 @@ NEGATIVE = [
     "- long term: honestly not sure yet.",
     "About the long term I don't have a very clear picture yet.",
     "- long range: honestly open.",
+    "- longer term: honestly not mapped out yet.",
+    "Long term I haven't figured it out.",
     "no idea about five years from now honestly.",
     # days count as a horizon only as a deadline or a point, not as a span or an amount
     "I get 27 days of PTO and want to learn the workflows.",
@@ -204,6 +238,20 @@ NEGATIVE = [
     "I want to train two evenings a month.",
     "I noticed the posting mentions one conference a year; I would like to use that.",
     "I want to run one audit a month and lead the team.",
+    # a career behind the speaker, however long: "after twelve years at sea"
+    "After twenty-two years in industrial forestry I am looking for a research role.",
+    "After twelve years at sea I want predictability and to learn GIS.",
+    "After nine years leading CHW programmes, I want to lead the rollout.",
+    # a duration up to now
+    "I am mixing live now for eleven years, and I want to learn L-ISA.",
+    # "for" belongs to the verb before it
+    "What I am looking for now is a place where I can keep growing.",
+    # a day as an amount or a rate: "in one day", "one day a week"
+    "I want to be able to clear the backlog in one day.",
+    "I'd like one day a week for research.",
+    # "first" as the first in order, not the first step of a plan
+    "What attracted me first was the field work, and I want to learn GIS.",
+    "I passed the exam on first try and now I want to lead the team.",
     # a term word describing a noun is no time placement: "long-term care", "a short run-up"
     "I see this as a short run-up, and I want to lead.",
     "I want to work in long-term care and learn wound dressing.",

@@ -88,6 +88,7 @@ _LATER_OPENERS = frozenset(
         ("later",),
     }
 )
+_LATER_JOINERS = frozenset({"to", "and", ",", "maybe", "then", "perhaps"})
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
 _WE = frozenset({"we", "our", "ours", "us", "ourselves"})
 _YOU = frozenset({"you", "your", "yours"})
@@ -123,7 +124,25 @@ _PAST_LEAVING = frozenset({"went", "left", "quit", "spent"})
 # self-gain cues that annotators rarely read as self-centred on train+dev ("for me": 31 of 150)
 _WEAK_SELF = frozenset({"for me", "financial", "pays", "my degree", "my own"})
 _PLACE_DETERMINERS = frozenset({"the", "a", "this", "our", "their", "that"})
+# a bigger employer named in a sentence told in the past, with no aim before it, is career
+# history: "first at one of the big advisory firms and since 2021 in-house at ..."
+_EMPLOYER_FLIGHTS = frozenset({"flight_one_of_the_big", "flight_bigger_employer"})
+_NARRATIVE_PAST = frozenset(
+    {"since", "ago", "was", "were", "worked", "spent", "joined", "previously", "started", "moved"}
+)
+_AIM_WORDS = frozenset(
+    {"want", "would", "'d", "’d", "will", "'ll", "’ll", "plan", "hope", "like", "love", "aim",
+     "goal", "dream", "eventually", "then", "later", "future", "next", "ideally"}
+)
 _WEAK_FLIGHT = frozenset({"for now", "set up a", "get out of", "running my own"})
+
+
+def _career_history(cue: Span) -> bool:
+    """Whether a cue sits in a sentence told in the past with no aim stated before the cue."""
+    sent = cue.sent
+    if not any(t.lower_ in _NARRATIVE_PAST for t in sent):
+        return False
+    return not any(t.lower_ in _AIM_WORDS for t in cue.doc[sent.start : cue.start])
 
 
 @lru_cache(maxsize=1)
@@ -205,9 +224,16 @@ def _after_the_steps(goal: Span, horizons: list[Span]) -> bool:
     """Whether a goal comes after the steps dated before it.
 
     Its sentence opens "After that", "Beyond that", "From there" or "Later" and dates nothing
-    itself, and a time was named earlier in the answer.
+    itself, and a time was named earlier in the answer; or "later" comes right before it ("...,
+    later lead an aviation desk") after a time named earlier.
     """
-    sent = goal.sent if goal.doc.has_annotation("SENT_START") else goal.doc[:]
+    doc = goal.doc
+    j = goal.start - 1
+    while j >= 0 and doc[j].lower_ in _LATER_JOINERS:
+        j -= 1
+    if j >= 0 and doc[j].lower_ in ("later", "afterwards") and any(h.end <= j for h in horizons):
+        return True  # "..., later lead an aviation desk", "and later to become ..."
+    sent = goal.sent if doc.has_annotation("SENT_START") else doc[:]
     words = [t.lower_ for t in sent[:2]]
     if not (tuple(words[:2]) in _LATER_OPENERS or tuple(words[:1]) in _LATER_OPENERS):
         return False
@@ -216,7 +242,7 @@ def _after_the_steps(goal: Span, horizons: list[Span]) -> bool:
     return not any(sent.start <= h.start < sent.end for h in horizons)
 
 
-_UNSURE_LEMMAS = frozenset({"know", "sure", "idea", "decide", "clue"})
+_UNSURE_LEMMAS = frozenset({"know", "sure", "idea", "decide", "clue", "map", "figure"})
 
 
 # options set side by side: "maybe lead a team, maybe stay an ic"
@@ -511,10 +537,12 @@ def pair_features(
                 t.lower_.endswith("ed")
                 and t.lemma_ != t.lower_
                 and not (t.i > 0 and answer[t.i - 1].lower_ in ("a", "an"))  # "a focused year"
+                and not (t.i > 0 and answer[t.i - 1].text == "-")  # "self-employed"
             )
             or t.lower_ in _PAST_LEAVING
             for t in c
         )
+        and not (c.id_ in _EMPLOYER_FLIGHTS and _career_history(c))
         # "at the med school", "the law school's office": a workplace, not study to leave for;
         # "... in grad school": where something was learnt
         and not (

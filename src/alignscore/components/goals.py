@@ -122,6 +122,9 @@ PLAIN_ADJECTIVES = frozenset({"clear", "simple", "straightforward", "easy", "obv
 SUBJECT_SCAN = 6
 # verbs whose object can be a span of time: "do two years here", "give it a year", "put in"
 DURATION_VERBS = frozenset({"do", "spend", "stay", "give", "put", "it", "in"})
+DURATION_VERB_FORMS = frozenset({"do", "doing", "spend", "spending", "stay", "staying", "give"})
+# approximations between such a verb and its span: "spend maybe 18 months here"
+DURATION_FILLERS = frozenset({"maybe", "perhaps", "probably", "about", "around", "roughly", "like"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
 BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
@@ -221,6 +224,20 @@ class GoalExtractor(BatchedPipe):
         if tok.text == "-" and tok.whitespace_ and tok.i > 0 and tok.doc[tok.i - 1].whitespace_:
             return True  # a dash spaced on both sides, as in "... well - I want to ..."
         return tok.text in self.hard_stops or (tok.is_space and "\n" in tok.text)
+
+    @staticmethod
+    def _takes_duration(doc: Doc, begin: int, k: int) -> bool:
+        """Whether the goal words ``begin:k`` end in a verb taking the time span at ``k``.
+
+        "do two years here", "give it two years", "spend maybe 18 months here", "aim to spend
+        six months in this role": the span is the goal's object, not a time ending it.
+        """
+        if all(t.lemma_ in DURATION_VERBS for t in doc[begin:k]):
+            return True
+        j = k - 1
+        while j > begin and doc[j].lower_ in DURATION_FILLERS:
+            j -= 1
+        return doc[j].lower_ in DURATION_VERB_FORMS  # not "get the Black Belt done within ..."
 
     @staticmethod
     def _after_connectives(doc: Doc, j: int, horizons: dict[int, int]) -> int:
@@ -334,11 +351,7 @@ class GoalExtractor(BatchedPipe):
                 break
             if k > begin and low == "i" and self._new_clause(doc, k):
                 break  # run-on text: "... barely checks them i also noticed ..."
-            if (
-                k > begin
-                and k in horizons
-                and all(t.lemma_ in DURATION_VERBS for t in doc[begin:k])
-            ):
+            if k > begin and k in horizons and self._takes_duration(doc, begin, k):
                 k = horizons[k]  # the span a light verb takes: "do two years here to ..."
                 continue
             if k > begin and k in horizons:

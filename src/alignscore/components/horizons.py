@@ -29,6 +29,9 @@ NOT_HORIZON = "NOT_HORIZON"
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+_TENS = frozenset({20.0, 30.0, 40.0, 50.0})
+
+
 def _number(norm: str, words: dict[str, float]) -> float | None:
     if _NUMBER.match(norm):
         return float(norm)
@@ -48,6 +51,8 @@ def parse_quantity(
         (3.0, 5.0)
         >>> parse_quantity(["18", "month"], lex)
         (1.5, 1.5)
+        >>> parse_quantity(["twenty", "-", "two", "year"], lex)
+        (22.0, 22.0)
     """
     raw = raw or norms
     words: dict[str, float] = lexicon["numbers"]
@@ -78,6 +83,11 @@ def parse_quantity(
         else:
             v = _number(tok, words)
             if v is not None and not (tok == "one" and nxt in ("day",)):
+                j = i + 2 if nxt == "-" else i + 1
+                ones = words.get(norms[j]) if j < len(norms) else None
+                if v in _TENS and ones is not None and 1 <= ones <= 9 and ones == int(ones):
+                    v = float(v + ones)  # one compound number: "twenty-two", "thirty six"
+                    i = j
                 values.append(v)
         i += 1
     if not values or unit is None:
@@ -196,6 +206,7 @@ _NOT_BEFORE_FIRST = frozenset(
         "this",
         "that",
         "at",
+        "on",
         "be",
         "is",
         "was",
@@ -222,11 +233,44 @@ _NOT_AFTER_FIRST = frozenset(
         "what",
         "which",
         "aid",
+        "was",
+        "were",
     }
 )
 # words that go on the clause after a "first" placing it in time ("get good first and then ...")
 _CLAUSE_AFTER_FIRST = frozenset(
     {"then", "and", "so", "because", "before", "but", "though", "while", "is", "i", "we"}
+)
+# verbs whose "for" a time phrase can swallow: "what I'm looking for now", "aiming for next year"
+_FOR_VERBS = frozenset(
+    {
+        "looking",
+        "searching",
+        "aiming",
+        "hoping",
+        "asking",
+        "waiting",
+        "seeking",
+        "applying",
+        "look",
+        "search",
+        "wait",
+        "seek",
+        "apply",
+        "ask",
+    }
+)  # verb forms only: "my aim for the first eighteen months" is a goal's time
+# words before a base form that make it a plan, not the past: "to spend", "I'd spend"
+_INFINITIVE_MARKS = frozenset({"to", "will", "'ll", "’ll", "would", "'d", "’d", "can", "could"})
+# "in one day", "a one-day course", "one day a week": a day as an amount or a rate
+_DAY_AMOUNT_BEFORE = frozenset({"in", "within", "per", "a", "an", "for", "every", "each", "of"})
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+_RATE_PERIODS = frozenset({"week", "fortnight", "month", "year", "term", "quarter", "shift"})
+# "after N years" with N at least this many is a career behind the speaker unless a stay word
+# follows: "after twelve years at sea" (past), "after eight years here" (a stay in the role)
+CAREER_YEARS = 6.0
+_STAY_WORDS = frozenset(
+    {"here", "you", "your", "this", "role", "job", "position", "post", "company", "team"}
 )
 LABEL_MARKS = (":", "->", "–", "-", "=>", "→")
 # "First I want to say ...", "first let me explain": a "first" announcing what is said next
@@ -240,7 +284,9 @@ _DENIAL = frozenset({"not", "never", "no", "cannot", "pretend", "invent", "fake"
 # a sentence saying the candidate cannot place anything in time: "I don't know where I'll be in
 # five years", "long term: honestly not sure yet", "I don't have a clear picture past year 3"
 _UNSURE_WORDS = frozenset({"unsure", "undecided", "uncertain"})
-_UNSURE_AFTER_NOT = frozenset({"know", "sure", "decide", "decided", "idea", "clue", "picture"})
+_UNSURE_AFTER_NOT = frozenset(
+    {"know", "sure", "decide", "decided", "idea", "clue", "picture", "map", "figure"}
+)
 _OPEN_LEADS = frozenset({"honestly", "still", "wide", "completely", "totally", "pretty"})
 # words by which an unsure sentence still names a possible aim: "long term, I don't know, maybe
 # lead a data team"
@@ -313,6 +359,8 @@ def read_context(doc: Doc, span: Span) -> tuple[str, int, int] | None:
     elif lead == "for":
         if after in ("now", "already") or (after == "so" and after2 == "far"):
             return None  # "for about four years now": a duration up to now is past
+        if k > 1 and doc[k - 2].lower_ == "now":
+            return None  # a learner's "I am mixing live now for eleven years"
         kind, start = "duration", k - 1
     elif lead in POINT_LEADS:
         kind, start = "point", k - 1
@@ -419,8 +467,10 @@ class HorizonNormalizer(BatchedPipe):
         past_at = -1
         for k in range(max(start, span.start - PAST_WINDOW), span.start):
             tok = doc[k]
-            if tok.lower_ in self.past_cues:
-                past_at = k
+            if tok.lower_ in self.past_cues and not (
+                tok.lower_ == tok.lemma_ and k > 0 and doc[k - 1].lower_ in _INFINITIVE_MARKS
+            ):
+                past_at = k  # "spent", "I spend four years"; not "to spend", "I'd spend"
             elif tok.lemma_ in self.future_cues or tok.lower_ in self.future_cues:
                 past_at = -1
         if past_at >= 0:
@@ -508,6 +558,32 @@ class HorizonNormalizer(BatchedPipe):
         if nxt.is_alpha and nxt.lower_.endswith("s") and nxt.lemma_ != nxt.lower_:
             return True
         return any(t.lemma_ in _DENIAL for t in doc[sent_start : span.start])
+
+    @staticmethod
+    def _day_amount(doc: Doc, span: Span) -> bool:
+        """Whether "one day" is an amount or a rate: "in one day", "one day a week"."""
+        if span[0].lower_ != "one":
+            return False
+        n = len(doc)
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].lower_ if span.end < n else ""
+        per = doc[span.end + 1].lower_ if span.end + 1 < n else ""
+        return (
+            before in _DAY_AMOUNT_BEFORE
+            or after in ("of", "-")
+            or (after in _RATE_WORDS and per in _RATE_PERIODS)  # not "one day a chief exec role"
+        )
+
+    @staticmethod
+    def _career_behind(doc: Doc, span: Span, years_min: float | None) -> bool:
+        """Whether "after N years" is the speaker's career so far, not a stay in the role.
+
+        A long count ("after twelve years at sea", "after nine years leading CHW programmes")
+        is the past unless the words after it put it in the role ("after eight years here").
+        """
+        if years_min is None or years_min < CAREER_YEARS or doc[span.start].lower_ != "after":
+            return False
+        return not any(t.lower_ in _STAY_WORDS for t in doc[span.end : span.end + 3])
 
     @staticmethod
     def _unsure(sent: Span) -> bool:
@@ -651,6 +727,14 @@ class HorizonNormalizer(BatchedPipe):
                 continue
             if kind in TERM_KINDS and self._describes_noun(doc, span):
                 continue
+            if kind == "word_open" and self._day_amount(doc, span):
+                continue
+            if (
+                span[0].lower_ == "for"
+                and span.start > 0
+                and doc[span.start - 1].lower_ in _FOR_VERBS
+            ):
+                continue  # the verb's "for": "what I am looking for now is"
             if kind in self.needs_goal and not self._goal_context(doc, span, start, end, cues):
                 continue
             if kind in ("bare", "duration") and any(t.lower_ in DAY_UNITS for t in span):
@@ -660,7 +744,7 @@ class HorizonNormalizer(BatchedPipe):
             if self._placed_nothing(doc, span, start, end, newlines, cues):
                 continue
             years = self.years(span, kind)
-            if years is None:
+            if years is None or self._career_behind(doc, span, years[0]):
                 continue
             lo, hi = years
             span._.set(YEARS, [lo, hi])
