@@ -23,6 +23,7 @@ import spacy
 import srsly
 from spacy.attrs import NORM
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import (
     compile_infix_regex,
@@ -169,14 +170,19 @@ def create_tokenizer() -> Any:
 
     def make(nlp: Language) -> CleaningTokenizer:
         nlp.vocab.lex_attr_getters[NORM] = LemmaNorm()
-        base = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-        infixes = [*nlp.Defaults.infixes, NUMBER_DASH_INFIX]
-        base.infix_finditer = compile_infix_regex(infixes).finditer
-        suffixes = [
-            *nlp.Defaults.suffixes, AMPERSAND_STOP_SUFFIX, CODE_STOP_SUFFIX, CAMEL_STOP_SUFFIX
-        ]
-        base.suffix_search = compile_suffix_regex(suffixes).search
-        base.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, TILDE_PREFIX]).search
+        defaults = nlp.Defaults
+        suffixes = [*defaults.suffixes, AMPERSAND_STOP_SUFFIX, CODE_STOP_SUFFIX, CAMEL_STOP_SUFFIX]
+        # every setting passed at construction: each later assignment of a regex would reload
+        # the tokenizer's ~1,300 special cases (a fifth of the load time)
+        base = Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex([*defaults.prefixes, TILDE_PREFIX]).search,
+            suffix_search=compile_suffix_regex(suffixes).search,
+            infix_finditer=compile_infix_regex([*defaults.infixes, NUMBER_DASH_INFIX]).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
         return CleaningTokenizer(base, default_repair())
 
     return make
