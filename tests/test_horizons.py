@@ -42,6 +42,14 @@ POSITIVE = [
         3,
         "short",
     ),
+    # a verb's "for" swallows only "now": "what I'm looking for now" (below), not a span of years
+    (
+        "What I'm hoping for the next two years is to lead the lab.",
+        "for the next two years",
+        0,
+        2,
+        "short",
+    ),
     # the noun "aim" takes its time with "for"
     (
         "My aim for the first eighteen months is to pass the OOW.",

@@ -560,6 +560,11 @@ class HorizonNormalizer(BatchedPipe):
         return any(t.lemma_ in _DENIAL for t in doc[sent_start : span.start])
 
     @staticmethod
+    def _verbs_for(doc: Doc, span: Span) -> bool:
+        """Whether the "for" opening ``span`` belongs to the verb before it ("looking for")."""
+        return span.start > 0 and doc[span.start - 1].lower_ in _FOR_VERBS
+
+    @staticmethod
     def _day_amount(doc: Doc, span: Span) -> bool:
         """Whether "one day" is an amount or a rate: "in one day", "one day a week"."""
         if span[0].lower_ != "one":
@@ -729,11 +734,7 @@ class HorizonNormalizer(BatchedPipe):
                 continue
             if kind == "word_open" and self._day_amount(doc, span):
                 continue
-            if (
-                span[0].lower_ == "for"
-                and span.start > 0
-                and doc[span.start - 1].lower_ in _FOR_VERBS
-            ):
+            if kind == "weak_short" and span[0].lower_ == "for" and self._verbs_for(doc, span):
                 continue  # the verb's "for": "what I am looking for now is"
             if kind in self.needs_goal and not self._goal_context(doc, span, start, end, cues):
                 continue
