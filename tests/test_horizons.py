@@ -59,6 +59,9 @@ POSITIVE = [
         "short",
     ),
     ("Maybe, maybe one day a chief exec role somewhere.", "one day", O, O, "long"),
+    # "5 yrs+": five years or more, the plus typed on the unit
+    ("- 5 yrs+: own the system design standard", "5 yrs+", 5, O, "long"),
+    ("- 5 years+: lead the shop and train apprentices", "5 years+", 5, O, "long"),
     # "~5 yrs": a tilde before the number means "about"
     ("- ~5 yrs: Senior People Partner for Europe", "5 yrs", 5, 5, "long"),
     ("In ~2 years I want to lead the team.", "In ~2 years", 2, 2, "short"),

@@ -160,6 +160,10 @@ AMPERSAND_STOP_SUFFIX = r"(?<=&[A-Z])\."
 CODE_STOP_SUFFIX = r"(?<=[0-9][A-Z])\."
 # ... and after a name in camel case ending in a capital ("learn CostX.", "my PhD.")
 CAMEL_STOP_SUFFIX = r"(?<=[a-z][A-Z])\."
+# "5 yrs+" (five years or more): the plus is split off a unit of time, not off "C++" or "A+"
+UNIT_PLUS_SUFFIX = "|".join(
+    rf"(?<={unit})\+" for unit in ("yrs", "yr", "years", "year", "months", "mos")
+)
 # "~5 yrs" (about five years): the tilde is split off a number so the number reads as one
 TILDE_PREFIX = r"~(?=[0-9])"
 
@@ -171,7 +175,13 @@ def create_tokenizer() -> Any:
     def make(nlp: Language) -> CleaningTokenizer:
         nlp.vocab.lex_attr_getters[NORM] = LemmaNorm()
         defaults = nlp.Defaults
-        suffixes = [*defaults.suffixes, AMPERSAND_STOP_SUFFIX, CODE_STOP_SUFFIX, CAMEL_STOP_SUFFIX]
+        suffixes = [
+            *defaults.suffixes,
+            AMPERSAND_STOP_SUFFIX,
+            CODE_STOP_SUFFIX,
+            CAMEL_STOP_SUFFIX,
+            UNIT_PLUS_SUFFIX,
+        ]
         # every setting passed at construction: each later assignment of a regex would reload
         # the tokenizer's ~1,300 special cases (a fifth of the load time)
         base = Tokenizer(
