@@ -122,6 +122,8 @@ PLAIN_ADJECTIVES = frozenset({"clear", "simple", "straightforward", "easy", "obv
 SUBJECT_SCAN = 6
 # verbs whose object can be a span of time: "do two years here", "give it a year", "put in"
 DURATION_VERBS = frozenset({"do", "spend", "stay", "give", "put", "it", "in"})
+# ... and, as the last verb before the span with words between, only in these forms: "aim to
+# spend six months", not a participle ("get the Black Belt done within 18 months")
 DURATION_VERB_FORMS = frozenset({"do", "doing", "spend", "spending", "stay", "staying", "give"})
 # approximations between such a verb and its span: "spend maybe 18 months here"
 DURATION_FILLERS = frozenset({"maybe", "perhaps", "probably", "about", "around", "roughly", "like"})

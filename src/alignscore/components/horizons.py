@@ -241,7 +241,8 @@ _NOT_AFTER_FIRST = frozenset(
 _CLAUSE_AFTER_FIRST = frozenset(
     {"then", "and", "so", "because", "before", "but", "though", "while", "is", "i", "we"}
 )
-# verbs whose "for" a time phrase can swallow: "what I'm looking for now", "aiming for next year"
+# verbs whose "for" the weak "for now" can swallow: "what I'm looking for now" (only "for now":
+# "hoping for the next two years" keeps its horizon)
 _FOR_VERBS = frozenset(
     {
         "looking",
