@@ -146,3 +146,107 @@ def test_gazetteer_index_survives_a_bytes_round_trip(nlp):
     found = [(s.label_, s.text, s.id_) for s in gaz.find(doc)]
     assert [(s.label_, s.text, s.id_) for s in clone.find(doc)] == found
     assert ("TITLE", "Senior Data Analyst") in [(label, t) for label, t, _ in found]
+
+
+def test_cue_phrases_need_only_the_lemmatizer(nlp):
+    """Phrase patterns matched on LEMMA are made with the lemmatizer alone at load time; every
+    component before the cue ruler gives them the same lemmas."""
+    ruler = nlp.get_pipe("alignscore_cue_ruler")
+    assert ruler.phrase_matcher_attr == "LEMMA"
+    phrases = [p["pattern"] for p in ruler.patterns if isinstance(p["pattern"], str)]
+    assert len(phrases) > 100
+    names = nlp.pipe_names
+    before = names[: names.index("alignscore_cue_ruler")]
+    with nlp.select_pipes(enable=before):
+        everything = [[t.lemma_ for t in doc] for doc in nlp.pipe(phrases)]
+    with nlp.select_pipes(enable=["lemmatizer"]):
+        lemmas_only = [[t.lemma_ for t in doc] for doc in nlp.pipe(phrases)]
+    assert lemmas_only == everything
+
+
+def test_lemma_ruler_loads_without_the_components_that_set_no_lemma(nlp, monkeypatch):
+    """Adding patterns to the cue ruler runs the lemmatizer but not the other components before
+    it (sentence splitters, the skill and horizon ruler)."""
+    ruler = nlp.get_pipe("alignscore_cue_ruler")
+    names = nlp.pipe_names
+    others = [n for n in names[: names.index("alignscore_cue_ruler")] if n != "lemmatizer"]
+    assert "alignscore_ruler" in others
+    calls = []
+    for name in others:
+        monkeypatch.setattr(nlp.get_pipe(name), "pipe", lambda docs, **kw: calls.extend(docs) or [])
+    ruler.add_patterns([{"label": "SELF_GAIN", "pattern": "earned bonuses", "id": "test"}])
+    try:
+        monkeypatch.undo()
+        assert calls == []
+        doc = nlp("I have earned bonuses before.")
+        assert ("SELF_GAIN", "earned bonuses") in [(s.label_, s.text) for s in doc.spans[ruler.key]]
+    finally:
+        ruler.remove_by_id("test")
+
+
+def test_tokenizer_loads_its_saved_settings_only_when_they_differ(nlp, tmp_path):
+    """The tokenizer is built from code; loading a copy with the same settings keeps it as it
+    is, loading one with other special cases applies them."""
+    from alignscore.pipeline import create_tokenizer
+
+    fresh = create_tokenizer()(spacy.blank("en"))
+    data = nlp.tokenizer.to_bytes(exclude=["vocab"])
+    before = [t.text for t in fresh("I can't wait, ~5 yrs+ in R&D.")]
+    assert fresh.from_bytes(data, exclude=["vocab"]) is fresh
+    assert [t.text for t in fresh("I can't wait, ~5 yrs+ in R&D.")] == before
+    other = create_tokenizer()(spacy.blank("en"))
+    other.add_special_case("gonna", [{"ORTH": "gon"}, {"ORTH": "na"}])
+    other.add_special_case("alignscore", [{"ORTH": "align"}, {"ORTH": "score"}])
+    path = tmp_path / "tokenizer"
+    other.to_disk(path, exclude=["vocab"])
+    fresh.from_disk(path, exclude=["vocab"])
+    assert [t.text for t in fresh("alignscore rocks")] == ["align", "score", "rocks"]
+
+
+def test_lemmatizer_saves_a_reference_to_the_bundled_table(tmp_path):
+    """The bundled lemma table is not copied into a saved pipeline; loading takes it from the
+    package, where the tokenizer's NORM getter has it already, and lemmas stay the same."""
+    from alignscore.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    nlp.to_disk(tmp_path / "p")
+    saved = tmp_path / "p" / "lemmatizer"
+    assert not (saved / "lookups").exists()
+    assert (saved / "bundled_table.json").is_file()
+    loaded = spacy.load(tmp_path / "p")
+    text = "Hoping to become Analysts; she Wanted more studies, they were leading teams."
+    assert [t.lemma_ for t in loaded(text)] == [t.lemma_ for t in nlp(text)]
+    table = loaded.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    assert table["studies"] == "study"
+
+
+def test_lemmatizer_with_its_own_table_saves_it(tmp_path):
+    from spacy.lookups import Lookups
+
+    from alignscore.components.lemmatizer import LowercaseLookupLemmatizer
+
+    nlp = spacy.blank("en")
+    lemmatizer = nlp.add_pipe("alignscore_lemmatizer", name="lemmatizer")
+    assert isinstance(lemmatizer, LowercaseLookupLemmatizer)
+    lookups = Lookups()
+    lookups.add_table("lemma_lookup", {"geese": "goose"})
+    lemmatizer.initialize(lookups=lookups)
+    nlp.to_disk(tmp_path / "p")
+    assert (tmp_path / "p" / "lemmatizer" / "lookups").exists()
+    loaded = spacy.load(tmp_path / "p")
+    assert [t.lemma_ for t in loaded("Geese and studies")] == ["goose", "and", "studies"]
+
+
+def test_a_reference_to_another_bundled_table_is_refused(tmp_path):
+    import srsly
+
+    from alignscore.errors import ModelError
+    from alignscore.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    nlp.to_disk(tmp_path / "p")
+    marker = tmp_path / "p" / "lemmatizer" / "bundled_table.json"
+    saved = srsly.read_json(marker)
+    srsly.write_json(marker, {**saved, "entries": saved["entries"] + 1})
+    with pytest.raises(ModelError, match="lemma table"):
+        spacy.load(tmp_path / "p")

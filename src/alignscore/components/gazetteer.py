@@ -609,31 +609,32 @@ class Gazetteer(BatchedPipe):
 
     def _build_index(self, entries: list[Entry]) -> None:
         self._entries = entries
-        # first norm -> [(length, {norms: entries})] longest first; TITLEs first among equals
-        by_first: dict[str, dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
+        # one-token entries by their norm; longer ones by their first two norms, so that a
+        # token whose neighbour starts no entry with it costs one lookup:
+        # (first, second) -> [(length, {norms: entries})], longest first
+        singles: dict[str, list[Entry]] = {}
+        by_pair: dict[tuple[str, str], dict[int, dict[tuple[str, ...], list[Entry]]]] = {}
         for e in entries:
             seq = e[0]
-            if seq:
-                by_len = by_first.setdefault(seq[0], {}).setdefault(len(seq), {})
-                by_len.setdefault(seq, []).append(e)
-        # one-token entries by their norm; longer ones by their first two norms, so that a
-        # token whose neighbour starts no entry with it costs one lookup
-        singles: dict[str, list[Entry]] = {}
+            n = len(seq)
+            if n == 1:
+                singles.setdefault(seq[0], []).append(e)
+            elif n:
+                by_pair.setdefault(seq[:2], {}).setdefault(n, {}).setdefault(seq, []).append(e)
+        title_last = TITLE.__ne__  # TITLEs first among entries of the same norms
+        for cands in singles.values():
+            if len(cands) > 1:
+                cands.sort(key=lambda e: title_last(e[1]))
         pairs: dict[tuple[str, str], list[_Group]] = {}
-        for first, by_len in by_first.items():
+        for pair, by_len in by_pair.items():
             for seqs in by_len.values():
                 for cands in seqs.values():
                     if len(cands) > 1:
-                        cands.sort(key=lambda e: e[1] != TITLE)
-            for length, seqs in sorted(by_len.items(), reverse=True):
-                if length == 1:
-                    singles[first] = seqs[(first,)]
-                    continue
-                by_pair: dict[tuple[str, str], dict[tuple[str, ...], list[Entry]]] = {}
-                for seq, cands in seqs.items():
-                    by_pair.setdefault((seq[0], seq[1]), {})[seq] = cands
-                for pair, some in by_pair.items():
-                    pairs.setdefault(pair, []).append((length, some))
+                        cands.sort(key=lambda e: title_last(e[1]))
+            if len(by_len) == 1:
+                pairs[pair] = list(by_len.items())
+            else:
+                pairs[pair] = sorted(by_len.items(), reverse=True)
         self._singles = singles
         self._pairs = pairs
 

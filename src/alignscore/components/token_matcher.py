@@ -407,18 +407,30 @@ class FastSpanRuler(BatchedPipe, SpanRuler):
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         """Add token and phrase patterns (SpanRuler's schema).
 
-        When the phrase attribute is lexical (``ORTH``, ``LOWER``, ``NORM``...), phrase patterns
-        need only the tokenizer, so they skip the components before this one (spaCy's ruler runs
-        them all: most of our load time for a few thousand phrases).
+        spaCy's ruler runs every component before it over its phrase patterns: most of our load
+        time for a few thousand phrases. When the phrase attribute is lexical (``ORTH``,
+        ``LOWER``, ``NORM``...) the tokenizer alone makes them, and for ``LEMMA`` only the
+        components that declare they assign ``token.lemma`` run.
         """
         attr = self.phrase_matcher_attr
         attr_name = attr if isinstance(attr, str) or attr is None else self.nlp.vocab.strings[attr]
+        attr_name = (attr_name or "ORTH").upper()
         names = [name for name, _ in self.nlp.pipeline]
         before = names[: names.index(self.name)] if self.name in names else names
-        if (attr_name or "ORTH").upper() not in _LEXICAL_ATTRS or not before:
+        if attr_name in _LEXICAL_ATTRS:
+            skipped = before
+        elif attr_name == "LEMMA":
+            skipped = [
+                name
+                for name in before
+                if "token.lemma" not in self.nlp.get_pipe_meta(name).assigns
+            ]
+        else:
+            skipped = []
+        if not skipped:
             super().add_patterns(patterns)
             return
-        with self.nlp.select_pipes(disable=before):
+        with self.nlp.select_pipes(disable=skipped):
             super().add_patterns(patterns)
 
 
