@@ -9,8 +9,8 @@ measures, in this process:
   (and the start-up alone: a pool scoring two pairs);
 - the naive alternative a user would write (a TF-IDF vectoriser fitted per pair, cosine of answer
   and posting) on the same pairs, and our speed as a multiple of it;
-- model and pipeline load time, and peak memory (max RSS) streaming 10,000 and 100,000 answers,
-  each in a fresh subprocess; each streamed answer carries strings no earlier one had (a
+- model and pipeline load time (and the first score after it), and peak memory (max RSS)
+  streaming 10,000 and 100,000 answers, each in a fresh subprocess; each streamed answer carries strings no earlier one had (a
   reference number, a made-up name), so the test fails if new words accumulate.
 
 Writes ``benchmarks/results/speed_<date>.json``.
@@ -61,7 +61,10 @@ import alignscore
 t1 = time.perf_counter()
 alignscore.load()
 t2 = time.perf_counter()
-print(t1 - t0, t2 - t1)
+# the first score reads what loading left for later (tables read on first use)
+alignscore.score("I want to lead the night shift within two years.", "Shift Supervisor. Lean.")
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
 """
 
 
@@ -152,6 +155,7 @@ def main(argv: list[str] | None = None) -> dict:
         "speed_vs_naive_tfidf": round(naive_per_pair / ours_per_pair, 2),
         "import_seconds": round(float(load_out[0]), 3),
         "load_seconds": round(float(load_out[1]), 3),
+        "first_score_seconds": round(float(load_out[2]), 3),
         "stream_memory": memory,
     }
     if len(args.stream) >= 2:

@@ -486,11 +486,30 @@ def main(taxonomy: str) -> None:
     with (OUT / "titles.jsonl").open("w", encoding="utf-8") as fh:
         for p in titles:
             fh.write(json.dumps(p, ensure_ascii=False) + "\n")
-    (OUT / "title_info.json").write_text(json.dumps(info, indent=0, sort_keys=True) + "\n")
+    (OUT / "title_info.json").write_text(json.dumps(title_info_columns(info)) + "\n")
     (OUT / "role_nouns.json").write_text(json.dumps(role_nouns, indent=0) + "\n")
     print(
         f"{len(skills)} skill patterns, {len(titles)} title patterns, {len(role_nouns)} role nouns"
     )
+
+
+def title_info_columns(info: dict[str, dict]) -> dict:
+    """The title table in columns: sorted ids, and per id an index into the distinct O*NET-SOC
+    codes (-1 for none) and the job zone (null for none).
+
+    A third of the size of one object per id, and read about five times faster (it is read
+    before the first answer is scored).
+    """
+    ids = sorted(info)
+    codes = sorted({info[i]["soc"] for i in ids if info[i].get("soc")})
+    at = {code: k for k, code in enumerate(codes)}
+    return {
+        "_doc": "Title id -> O*NET-SOC code and job zone, in columns (see build_gazetteers.py).",
+        "soc_codes": codes,
+        "ids": ids,
+        "soc": [at.get(info[i].get("soc"), -1) for i in ids],
+        "job_zone": [info[i].get("job_zone") for i in ids],
+    }
 
 
 if __name__ == "__main__":

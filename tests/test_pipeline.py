@@ -77,6 +77,21 @@ def test_titles_carry_soc_code_job_zone_and_rank(nlp):
     assert info["nurse manager"]["rank"] > info["registered nurse"]["rank"]
 
 
+def test_title_info_of_known_unknown_and_first_and_last_ids():
+    from alignscore.resources import read_lexicon
+    from alignscore.titles import title_info
+
+    ids = read_lexicon("title_info")["ids"]
+    assert ids == sorted(ids) and len(ids) > 40_000
+    assert title_info("A and P Mechanic", "a_and_p_mechanic")["soc"] == "49-3011.00"
+    assert title_info("A and P Mechanic", "a_and_p_mechanic")["job_zone"] == 3
+    assert title_info("x", ids[-1])["rank"] >= 1
+    for missing in ("", "zzzz_not_a_title", "a", ids[0][:-1]):
+        info = title_info("Senior Analyst", missing)
+        assert (info["soc"], info["job_zone"]) == (None, None)
+        assert info["rank"] == title_info("Senior Analyst")["rank"]
+
+
 # ---------------------------------------------------------------- goals
 def test_goal_clause_without_cue_and_to():
     spans = extract("In the next two years I want to master large-scale data migration.")

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 from typing import Any
 
@@ -68,6 +69,11 @@ def title_rank(title: str, ignore: frozenset[str] = frozenset()) -> int:
 
 def title_info(text: str, title_id: str = "") -> dict[str, Any]:
     """Return ``{"soc", "job_zone", "rank"}`` for a title; code and zone are None when unknown."""
-    table = read_lexicon("title_info")
-    entry = table.get(title_id) or {}
-    return {"soc": entry.get("soc"), "job_zone": entry.get("job_zone"), "rank": title_rank(text)}
+    table = read_lexicon("title_info")  # columns, ids sorted (scripts/build_gazetteers.py)
+    ids = table["ids"]
+    k = bisect_left(ids, title_id)
+    if not title_id or k == len(ids) or ids[k] != title_id:
+        return {"soc": None, "job_zone": None, "rank": title_rank(text)}
+    code = table["soc"][k]
+    soc = table["soc_codes"][code] if code >= 0 else None
+    return {"soc": soc, "job_zone": table["job_zone"][k], "rank": title_rank(text)}
