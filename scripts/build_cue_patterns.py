@@ -661,6 +661,7 @@ EMPLOYER_NOUNS = [
     "insurer",
     "supplier",
     "vendor",
+    "outfit",
 ]
 # "(see) myself as a", "become a", "be": before a way of working for oneself
 OWN_WORK_LEAD = [
@@ -1097,19 +1098,10 @@ def other_cues() -> list[dict]:
                 {"LOWER": {"IN": ["to", "for"]}},
                 # not "apply to your company", "this job": applying here
                 {"IS_PUNCT": False, "LOWER": {"NOT_IN": HERE_WORDS}, "OP": "{0,3}"},
+                # jobs, schemes, schools, or any kind of employer ("the offshore outfits")
                 {
                     "LEMMA": {
-                        "IN": [
-                            "job",
-                            "agency",
-                            "firm",
-                            "company",
-                            "bank",
-                            "bar",
-                            "school",
-                            "university",
-                            "scheme",
-                        ]
+                        "IN": ["job", "bar", "school", "university", "scheme", *EMPLOYER_NOUNS]
                     }
                 },
             ],
@@ -1164,7 +1156,7 @@ def other_cues() -> list[dict]:
         "–",
         "to",
     ]
-    span_units = ["year", "years", "yr", "yrs", "month", "months"]
+    span_units = ["year", "years", "yr", "yrs", "month", "months", "season", "seasons"]
     stint_adjectives = ["good", "strong", "solid", "full", "hard", "great", "focused", "busy"]
     out += [
         {

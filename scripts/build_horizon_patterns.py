@@ -27,6 +27,9 @@ UNITS = [
     "decades",
     "week",
     "weeks",
+    # a season of field or seasonal work: "in the next couple of seasons", "for two seasons"
+    "season",
+    "seasons",
 ]
 UNIT = {"LOWER": {"IN": UNITS}}
 NUMWORDS = ["a", "an", "one", "couple", "few", "several", "half"]
@@ -106,12 +109,14 @@ WORDS: dict[str, list[list[dict]]] = {
     ],
     "weak_short": [
         [{"LOWER": "right"}, {"LOWER": "now"}],
-        [{"LOWER": {"IN": ["at", "in"]}}, {"LOWER": "this"}, {"LOWER": {"IN": ["stage", "point"]}}],
+        # not "at this stage (of my career)": where the speaker stands, not when an aim is due
         [{"LOWER": "to"}, {"LOWER": "start"}, {"LOWER": "with"}],
         [{"LOWER": "for"}, {"LOWER": "now"}],
     ],
     "weak_open": [
         [{"LOWER": "later"}, {"LOWER": "on"}],
+        # "over time, I hope to ...": open like "eventually", but only beside an aim
+        [{"LOWER": "over"}, {"LOWER": "time"}],
     ],
     # single words: the normaliser also checks their neighbours ("my first job", "remote-first"
     # are not horizons) and needs a goal beside them; "longer" only as a notes label

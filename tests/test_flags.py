@@ -203,6 +203,15 @@ def test_rubric_caps(changes, expected):
         # share options "not worth much until something happens" are no plan to leave
         ("The share options are nice, though not worth much until something happens.", False),
         ("I'll stay until something better comes along.", True),
+        # applying to other employers after the stay: "outfits", "operators", "hospitals"
+        ("Then I start applying to the offshore outfits on the east coast.", True),
+        ("After that I'd apply to the bigger hospitals in the city.", True),
+        ("I applied to your outfit because of the crew.", False),
+        # a deadline for a goal here is no measured-out stay: "in a year, 18 months tops"
+        ("In, like, a year, eighteen months tops, I'm running operations for you.", False),
+        ("I'd give you eighteen months tops.", True),
+        ("Honestly, two years max, then I'm off to the city.", True),
+        ("I'd give you two good seasons and then head offshore.", True),
     ],
 )
 def test_stint_cues(text, stint):

@@ -10,6 +10,30 @@ O = None  # an open bound
 
 # sentence, horizon text, years_min, years_max, bucket
 POSITIVE = [
+    # a season of field work counts as a year: "the next couple of seasons", "two seasons"
+    (
+        "In the next couple of seasons I want to direct a Phase III excavation.",
+        "In the next couple of seasons",
+        0,
+        2,
+        "short",
+    ),
+    ("I want to run the survey crew for two seasons.", "for two seasons", 0, 2, "short"),
+    # "over time" with an aim: an open horizon, like "eventually"
+    (
+        "Over time, I hope to take on the complex caseload.",
+        "Over time",
+        None,
+        None,
+        "long",
+    ),
+    (
+        "I could see myself taking on more responsibility over time.",
+        "over time",
+        None,
+        None,
+        "long",
+    ),
     # "by this time next year" is one deadline, not "next year" inside a goal
     (
         "By this time next year I want to run the nursery.",
@@ -260,6 +284,19 @@ NEGATIVE = [
     # a day as an amount or a rate: "in one day", "one day a week"
     "I want to be able to clear the backlog in one day.",
     "I'd like one day a week for research.",
+    "I have 2 field seasons of stream work behind me, and I want to lead surveys.",
+    "I want to work the busy season at the front desk.",
+    # "at this stage (of my career)" is where the speaker stands, not when an aim is due: the
+    # corpus marks it as a horizon in 2 of its 29 uses on train + dev
+    "At this stage of my career I want to keep challenging myself.",
+    "At this point in my career, I'm looking for a role where I can grow.",
+    "At this stage my main goal is to get a solid grounding in how a warehouse runs.",
+    # "some days" is how often, not when; "a question mark" is not knowing
+    "Some days I think I'd drift toward the collections side.",
+    "Long-term's a question mark, honestly.",
+    # "over time" in the past or with no aim
+    "Over time I took on more of the grant reporting.",
+    "Costs rise over time, which is why the audit matters.",
     # "first" as the first in order, not the first step of a plan
     "What attracted me first was the field work, and I want to learn GIS.",
     "I passed the exam on first try and now I want to lead the team.",

@@ -565,6 +565,13 @@ def test_a_horizon_in_one_run_on_sentence_does_not_govern_the_next(nlp):
             "I want to learn SQL in the next year and lead the team in five years.",
             {"learn SQL": "in the next year", "lead the team": "in five years"},
         ),
+        # a horizon right before the goal's cue opens its clause: it is nearer than one a few
+        # words after a long goal
+        (
+            "In the longer term, I see myself as the person clients call for the hard "
+            "questions: valuation, first sale, prior disclosures.",
+            {"the person clients call for the hard questions": "In the longer term"},
+        ),
     ],
 )
 def test_a_horizon_between_goals_dates_the_next_one(nlp, text, expected):

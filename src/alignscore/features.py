@@ -121,6 +121,7 @@ _ORG_NOUNS = frozenset(
 _NUMBER = re.compile(r"\d")
 _STAY_START = frozenset({"first", "next", "initial", "opening", "coming"})
 _PAST_LEAVING = frozenset({"went", "left", "quit", "spent"})
+_DEADLINE_WORDS = frozenset({"in", "within"})
 # self-gain cues that annotators rarely read as self-centred on train+dev ("for me": 31 of 150)
 _WEAK_SELF = frozenset({"for me", "financial", "pays", "my degree", "my own"})
 _PLACE_DETERMINERS = frozenset({"the", "a", "this", "our", "their", "that"})
@@ -135,6 +136,19 @@ _AIM_WORDS = frozenset(
      "goal", "dream", "eventually", "then", "later", "future", "next", "ideally"}
 )
 _WEAK_FLIGHT = frozenset({"for now", "set up a", "get out of", "running my own"})
+
+
+def _deadline(cue: Span) -> bool:
+    """Whether a stint cue ending in "tops" or "max" is the deadline of an aim.
+
+    "In, like, a year, eighteen months tops, I'm running operations": a time to reach a goal,
+    not a measured-out stay ("I'd give you eighteen months tops").
+    """
+    if cue[-1].lower_ not in ("tops", "max"):
+        return False
+    doc = cue.doc
+    start = max(cue.sent.start, cue.start - 8)
+    return any(t.lower_ in _DEADLINE_WORDS for t in doc[start : cue.start])
 
 
 def _career_history(cue: Span) -> bool:
@@ -554,7 +568,7 @@ def pair_features(
             )
         )
     ]
-    stints = [c for c in flights if c.id_.startswith(STINT_CUE)]
+    stints = [c for c in flights if c.id_.startswith(STINT_CUE) and not _deadline(c)]
     stopovers = [c for c in flights if not c.id_.startswith(STINT_CUE)]
     f["flight_cues"] = float(len(stopovers))
     # for the flight_risk rule only: a measured-out stint ("stay a couple of years ..., then",

@@ -567,7 +567,9 @@ class HorizonNormalizer(BatchedPipe):
 
     @staticmethod
     def _day_amount(doc: Doc, span: Span) -> bool:
-        """Whether "one day" is an amount or a rate: "in one day", "one day a week"."""
+        """Whether "one day" is an amount or a rate: "in one day", "one day a week", "some days"."""
+        if span[-1].lower_ == "days":
+            return True  # "Some days I think I'd drift toward ...": how often, not when
         if span[0].lower_ != "one":
             return False
         n = len(doc)
@@ -599,8 +601,10 @@ class HorizonNormalizer(BatchedPipe):
             if tok.is_space:
                 continue
             low = tok.lower_
-            if low in _UNSURE_WORDS:
-                return True
+            if low in _UNSURE_WORDS or (
+                low == "mark" and tok.i > sent.start and tok.nbor(-1).lower_ == "question"
+            ):
+                return True  # "unsure", "long-term's a question mark"
             if tok.lemma_ in ("not", "no", "never"):
                 negated = tok.i
             elif (tok.i - negated <= 5 and tok.lemma_ in _UNSURE_AFTER_NOT) or (

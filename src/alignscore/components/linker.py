@@ -49,6 +49,7 @@ class GoalHorizonLinker(BatchedPipe):
         marks: Marks | None = None,
         goal_starts: list[int] | None = None,
         breaks: list[int] | None = None,
+        opening: int | None = None,
     ) -> Span | None:
         """Return the HORIZON governing ``goal``, or None (``marks``: ``clause_marks(doc)``).
 
@@ -56,7 +57,9 @@ class GoalHorizonLinker(BatchedPipe):
         "learn the floor first - and within five years run a store", "within five years" dates
         running a store only. A horizon never crosses a contrasting clause with its own subject
         ("..., but I want to ..."). ``goal_starts``: the start tokens of the doc's goals;
-        ``breaks``: :func:`contrast_breaks` of ``doc`` (computed here when omitted).
+        ``breaks``: :func:`contrast_breaks` of ``doc`` (computed here when omitted);
+        ``opening``: where the goal's clause opens (its cue), from which a horizon before it is
+        counted ("In the longer term, I see myself as ...": the horizon touches the clause).
         """
         start, end = clause_bounds(doc, goal, marks)
         best, best_key = None, None
@@ -69,7 +72,7 @@ class GoalHorizonLinker(BatchedPipe):
             if any(lo <= k < hi for k in breaks):
                 continue  # "not sure where I'll be in five years, but I want to learn SQL"
             if h.end <= goal.start:
-                gap, side = goal.start - h.end, 0
+                gap, side = max(min(goal.start, opening or goal.start) - h.end, 0), 0
             elif h.start >= goal.end:
                 gap, side = h.start - goal.end, 1
                 if any(h.end <= g < end and g - h.end <= gap for g in goal_starts or ()):
@@ -98,8 +101,8 @@ class GoalHorizonLinker(BatchedPipe):
                 for g in goals
             ]
             breaks = contrast_breaks(doc)
-            for goal in goals:
-                h = self.link(doc, goal, horizons, marks, starts, breaks)
+            for goal, opening in zip(goals, starts, strict=True):
+                h = self.link(doc, goal, horizons, marks, starts, breaks, opening)
                 if h is not None:
                     goal._.set(HORIZON_AT, [h.start, h.end])
         return doc
