@@ -10,8 +10,9 @@ measures, in this process:
 - the naive alternative a user would write (a TF-IDF vectoriser fitted per pair, cosine of answer
   and posting) on the same pairs, and our speed as a multiple of it;
 - model and pipeline load time (and the first score after it), and peak memory (max RSS)
-  streaming 10,000 and 100,000 answers, each in a fresh subprocess; each streamed answer carries strings no earlier one had (a
-  reference number, a made-up name), so the test fails if new words accumulate.
+  streaming 10,000 and 100,000 answers, each in a fresh subprocess; each streamed answer
+  carries strings no earlier one had (a reference number, a made-up name), so the test fails if
+  new words accumulate.
 
 Writes ``benchmarks/results/speed_<date>.json``.
 

@@ -494,11 +494,11 @@ def main(taxonomy: str) -> None:
 
 
 def title_info_columns(info: dict[str, dict]) -> dict:
-    """The title table in columns: sorted ids, and per id an index into the distinct O*NET-SOC
-    codes (-1 for none) and the job zone (null for none).
+    """The title table in columns, for a fast first read.
 
-    A third of the size of one object per id, and read about five times faster (it is read
-    before the first answer is scored).
+    Sorted ids, and per id an index into the distinct O*NET-SOC codes (-1 for none) and the job
+    zone (null for none): a third of the size of one object per id, and read about five times
+    faster (it is read before the first answer is scored).
     """
     ids = sorted(info)
     codes = sorted({info[i]["soc"] for i in ids if info[i].get("soc")})
