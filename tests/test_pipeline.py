@@ -747,3 +747,16 @@ def test_stand_ins_and_units_are_no_skills(text, skills):
 )
 def test_credential_words_join_the_skill(text, skills):
     assert labelled(text, "SKILL") == skills
+
+
+def test_a_horizon_inside_the_goals_clause_counts_from_a_cue_at_the_first_token(nlp):
+    """``opening`` 0 (a cue on the first token) is a position, not a missing value: a horizon
+    between the cue and the goal touches the goal's clause."""
+    from alignscore.components.linker import GoalHorizonLinker
+
+    doc = nlp.make_doc("I want , within two years and with luck , to lead audits , later .")
+    goal = doc[11:13]  # "lead audits"
+    within, later = doc[3:6], doc[14:15]
+    linker = GoalHorizonLinker(nlp)
+    assert linker.link(doc, goal, [within, later], opening=0).text == "within two years"
+    assert linker.link(doc, goal, [within, later], opening=None).text == "later"

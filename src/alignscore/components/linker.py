@@ -72,7 +72,8 @@ class GoalHorizonLinker(BatchedPipe):
             if any(lo <= k < hi for k in breaks):
                 continue  # "not sure where I'll be in five years, but I want to learn SQL"
             if h.end <= goal.start:
-                gap, side = max(min(goal.start, opening or goal.start) - h.end, 0), 0
+                start_at = goal.start if opening is None else min(goal.start, opening)
+                gap, side = max(start_at - h.end, 0), 0
             elif h.start >= goal.end:
                 gap, side = h.start - goal.end, 1
                 if any(h.end <= g < end and g - h.end <= gap for g in goal_starts or ()):
