@@ -621,20 +621,19 @@ class Gazetteer(BatchedPipe):
                 singles.setdefault(seq[0], []).append(e)
             elif n:
                 by_pair.setdefault(seq[:2], {}).setdefault(n, {}).setdefault(seq, []).append(e)
-        title_last = TITLE.__ne__  # TITLEs first among entries of the same norms
-        for cands in singles.values():
+
+        def titles_first(cands: list[Entry]) -> None:
             if len(cands) > 1:
-                cands.sort(key=lambda e: title_last(e[1]))
+                cands.sort(key=lambda e: e[1] != TITLE)  # TITLEs first among equal norms
+
+        for cands in singles.values():
+            titles_first(cands)
         pairs: dict[tuple[str, str], list[_Group]] = {}
         for pair, by_len in by_pair.items():
             for seqs in by_len.values():
                 for cands in seqs.values():
-                    if len(cands) > 1:
-                        cands.sort(key=lambda e: title_last(e[1]))
-            if len(by_len) == 1:
-                pairs[pair] = list(by_len.items())
-            else:
-                pairs[pair] = sorted(by_len.items(), reverse=True)
+                    titles_first(cands)
+            pairs[pair] = sorted(by_len.items(), reverse=True)
         self._singles = singles
         self._pairs = pairs
 
