@@ -11,6 +11,7 @@ Usage: python scripts/build_horizon_patterns.py
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "alignscore" / "patterns" / "horizons.jsonl"
@@ -411,8 +412,16 @@ def patterns() -> list[dict]:
             out.append({"label": "HORIZON", "pattern": p, "id": kind})
     final: list[dict] = []
     seen: set[tuple[str, str]] = set()
+    norm = _norms()
     for p in out:
-        for q in _expand(p["pattern"]):
+        variants = _expand(p["pattern"])
+        if len(variants) > MAX_PHRASES:
+            # thousands of phrases ("in my 3rd yr", "by the end of our second month") load
+            # slowly (one Doc each); one token pattern on the norms the PhraseMatcher would
+            # compare matches the same spans
+            final += [dict(p, pattern=q) for q in _on_norms(p["pattern"], norm)]
+            continue
+        for q in variants:
             if all(set(t) == {"LOWER"} and isinstance(t["LOWER"], str) for t in q):
                 # a fixed phrase: matched by the PhraseMatcher, whose cost does not grow with
                 # the number of phrases
@@ -433,6 +442,41 @@ def patterns() -> list[dict]:
                 else:
                     final.append(dict(p, pattern=q))
     return final
+
+
+MAX_PHRASES = 100  # a pattern spelling out to more phrases is kept as token patterns on NORM
+
+
+def _norms() -> Callable[[str], str]:
+    """The packaged pipeline's NORM of one word (what the ruler's PhraseMatcher compares)."""
+    from alignscore.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+
+    def norm(word: str) -> str:
+        doc = nlp.make_doc(word)
+        if len(doc) != 1 or doc[0].text != word:
+            raise ValueError(f"{word!r} is not one token; keep it in a phrase pattern")
+        return doc[0].norm_
+
+    return norm
+
+
+def _on_norms(pattern: list[dict], norm: Callable[[str], str]) -> list[list[dict]]:
+    """A plain pattern (``LOWER`` values) on ``NORM``, one per value of its first token."""
+    out: list[dict] = []
+    for tok in pattern:
+        value = tok["LOWER"]
+        values = value["IN"] if isinstance(value, dict) else [value]
+        norms = sorted({norm(str(v).lower()) for v in values})
+        spec: dict = {"NORM": norms[0] if len(norms) == 1 else {"IN": norms}}
+        if "OP" in tok:
+            spec["OP"] = tok["OP"]
+        out.append(spec)
+    first = out[0]
+    if isinstance(first["NORM"], dict) and "OP" not in first:
+        return [[{"NORM": v}, *out[1:]] for v in first["NORM"]["IN"]]
+    return [out]
 
 
 def _expand(pattern: list[dict]) -> list[list[dict]]:

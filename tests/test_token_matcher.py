@@ -250,3 +250,47 @@ def test_a_reference_to_another_bundled_table_is_refused(tmp_path):
     srsly.write_json(marker, {**saved, "entries": saved["entries"] + 1})
     with pytest.raises(ModelError, match="lemma table"):
         spacy.load(tmp_path / "p")
+
+
+def _phrases() -> list[str]:
+    out = []
+    for name in ("horizons.jsonl", "cues.jsonl"):
+        with (patterns_dir() / name).open(encoding="utf-8") as fh:
+            out += [p["pattern"] for p in map(json.loads, fh) if isinstance(p["pattern"], str)]
+    return out
+
+
+def test_phrase_docs_equal_the_tokenizers_for_every_packaged_phrase(nlp):
+    """The rulers make their phrase patterns' Docs from the words where the tokenizer would split
+    them at the spaces and nowhere else; every packaged phrase gets the words and norms the
+    tokenizer gives it (a typo the tokenizer repairs, "evenutally", is read as it repairs it)."""
+    from alignscore.components.token_matcher import phrase_docs
+
+    phrases = _phrases()
+    fast = phrase_docs(nlp, phrases)
+    assert len(fast) == len(phrases)
+    for text, doc in zip(phrases, fast, strict=True):
+        slow = nlp.make_doc(text)
+        assert [(t.text, t.norm_, t.whitespace_) for t in doc] == [
+            (t.text, t.norm_, t.whitespace_) for t in slow
+        ], text
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("i cannot wait", ["i", "can", "not", "wait"]),  # a special case splits a word
+        ("in my 2nd year", ["in", "my", "2nd", "year"]),
+        ("in 3-5 years", ["in", "3", "-", "5", "years"]),  # an infix splits a word
+        ("long term.", ["long", "term", "."]),  # a suffix
+        ("two  years", ["two", "years"]),  # two spaces: cleaned to one
+        ("&amp; later", ["&", "later"]),  # cleaned before tokenising
+    ],
+)
+def test_phrase_docs_split_words_as_the_tokenizer_does(nlp, text, words):
+    from alignscore.components.token_matcher import phrase_docs
+
+    (doc,) = phrase_docs(nlp, [text])
+    slow = nlp.make_doc(text)
+    assert [t.text for t in doc] == words == [t.text for t in slow]
+    assert [t.whitespace_ for t in doc] == [t.whitespace_ for t in slow]

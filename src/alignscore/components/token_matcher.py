@@ -39,7 +39,7 @@ from spacy.vocab import Vocab
 
 from ._spans import BatchedPipe
 
-__all__ = ["FastSpanRuler", "TokenPatternMatcher", "make_span_ruler"]
+__all__ = ["FastSpanRuler", "TokenPatternMatcher", "make_span_ruler", "phrase_docs"]
 
 _STRING_ATTRS = {
     "ORTH": "ORTH",
@@ -407,10 +407,12 @@ class FastSpanRuler(BatchedPipe, SpanRuler):
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         """Add token and phrase patterns (SpanRuler's schema).
 
-        spaCy's ruler runs every component before it over its phrase patterns: most of our load
-        time for a few thousand phrases. When the phrase attribute is lexical (``ORTH``,
-        ``LOWER``, ``NORM``...) the tokenizer alone makes them, and for ``LEMMA`` only the
-        components that declare they assign ``token.lemma`` run.
+        spaCy's ruler runs every component before it over its phrase patterns, one phrase at a
+        time: most of our load time for a few thousand phrases. Here the phrases' Docs come from
+        :func:`phrase_docs`; when the phrase attribute is lexical (``ORTH``, ``LOWER``,
+        ``NORM``...) that is all, for ``LEMMA`` only the components that declare they assign
+        ``token.lemma`` run over them, and for any other attribute every component before the
+        ruler does, as in spaCy.
         """
         attr = self.phrase_matcher_attr
         attr_name = attr if isinstance(attr, str) or attr is None else self.nlp.vocab.strings[attr]
@@ -418,20 +420,74 @@ class FastSpanRuler(BatchedPipe, SpanRuler):
         names = [name for name, _ in self.nlp.pipeline]
         before = names[: names.index(self.name)] if self.name in names else names
         if attr_name in _LEXICAL_ATTRS:
-            skipped = before
+            needed: list[str] = []
         elif attr_name == "LEMMA":
-            skipped = [
-                name
-                for name in before
-                if "token.lemma" not in self.nlp.get_pipe_meta(name).assigns
+            needed = [
+                name for name in before if "token.lemma" in self.nlp.get_pipe_meta(name).assigns
             ]
         else:
-            skipped = []
-        if not skipped:
-            super().add_patterns(patterns)
-            return
-        with self.nlp.select_pipes(disable=skipped):
-            super().add_patterns(patterns)
+            needed = before
+        strings = self.nlp.vocab.strings
+        by_label: dict[str, list[str]] = {}
+        for entry in patterns:
+            p_label = str(entry["label"])
+            p_id = str(entry.get("id", ""))
+            label = repr((p_label, p_id))
+            self._match_label_id_map[strings.as_int(label)] = {"label": p_label, "id": p_id}
+            if isinstance(entry["pattern"], str):
+                by_label.setdefault(label, []).append(entry["pattern"])
+            elif isinstance(entry["pattern"], list):
+                self.matcher.add(label, [entry["pattern"]])
+            else:
+                raise ValueError(f"Invalid pattern: {entry['pattern']!r}")
+            self._patterns.append(entry)
+        texts = [text for group in by_label.values() for text in group]
+        docs = phrase_docs(self.nlp, texts)
+        for name, proc in self.nlp.pipeline:
+            if name in needed:
+                docs = [proc(doc) for doc in docs]
+        k = 0
+        for label, group in by_label.items():
+            self.phrase_matcher.add(label, docs[k : k + len(group)])
+            k += len(group)
+
+
+def phrase_docs(nlp: Language, texts: Sequence[str]) -> list[Doc]:
+    """Docs of phrases as ``nlp.make_doc`` makes them, built from their words where that is safe.
+
+    spaCy's tokenizer splits a text at its spaces and then each piece on its own (prefixes,
+    suffixes, infixes, special cases); our tokenizer before it cleans HTML, lowercases text in
+    capitals and repairs swapped-letter typos, word by word but for the capitals. So a lowercase
+    phrase with single spaces and no markup is built from its words when each word, made alone,
+    is one token with its own text and its vocabulary norm (``"cos"`` has a norm of its own,
+    ``"cannot"`` splits, ``"evenutally"`` is repaired: those phrases are tokenised). Each
+    distinct word is tokenised once, so a few thousand phrases cost a few hundred calls.
+    """
+    if any(key.strip() and " " in key for key in getattr(nlp.tokenizer, "rules", {}) or {}):
+        return [nlp.make_doc(text) for text in texts]  # a special case spans a space
+    vocab = nlp.vocab
+    plain: dict[str, bool] = {}
+
+    def word_ok(word: str) -> bool:
+        ok = plain.get(word)
+        if ok is None:
+            doc = nlp.make_doc(word)
+            ok = plain[word] = (
+                len(doc) == 1 and doc[0].text == word and doc[0].norm == vocab[word].norm
+            )
+        return ok
+
+    out = []
+    for text in texts:
+        words = text.split(" ")
+        if _PLAIN_PHRASE.fullmatch(text) and text == text.lower() and all(map(word_ok, words)):
+            out.append(Doc(vocab, words=words, spaces=[True] * (len(words) - 1) + [False]))
+        else:
+            out.append(nlp.make_doc(text))
+    return out
+
+
+_PLAIN_PHRASE = re.compile(r"[^\s<>&]+(?: [^\s<>&]+)*")
 
 
 @Language.factory(
