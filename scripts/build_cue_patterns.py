@@ -790,6 +790,15 @@ def other_cues() -> list[dict]:
         "a role like this",
         "a position like this",
         "which this role",
+        # how the work here carries into the goal: "makes you a better pilot", "carries over"
+        "make me a better",
+        "make you a better",
+        "translate well",
+        "translate really well",
+        "translate directly",
+        "carry over",
+        "apply here",
+        "applied here",
         "which is why",
         "that be why",
         "that be exactly",
@@ -1029,6 +1038,7 @@ def other_cues() -> list[dict]:
         "make the leap",
         "jump ship",
         "springboard",
+        "training ground",  # "I see this role as the best possible training ground"
         "launchpad",
         "launch pad",
         "jumping-off point",
@@ -1181,6 +1191,33 @@ def other_cues() -> list[dict]:
                 {"LOWER": {"IN": ["here", "max", "tops"]}},
             ],
             "id": "flight_stint_here",
+        },
+        {
+            # a stay measured out: "I'd be here for two or three years", "be here about a year"
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LOWER": "be"},  # not "been here for two years"
+                {"LOWER": "here"},
+                {
+                    "LOWER": {"IN": ["for", "about", "around", "roughly", "maybe", "probably"]},
+                    "OP": "{0,2}",
+                },
+                {"LOWER": {"IN": few}, "OP": "{1,5}"},
+                {"LOWER": {"IN": stint_adjectives}, "OP": "?"},
+                {"LOWER": {"IN": span_units}},
+            ],
+            "id": "flight_stint_be_here",
+        },
+        {
+            # the end of the stay in view: "I'd work hard while I'm here", "while im here"
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LOWER": "while"},
+                {"LOWER": "i"},
+                {"LOWER": {"IN": ["'m", "’m", "m", "am"]}},
+                {"LOWER": "here"},
+            ],
+            "id": "flight_while_here",
         },
         {
             # the job seen as a measured-out stint: "I see this job as a focused year or two"

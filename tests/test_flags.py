@@ -212,6 +212,20 @@ def test_rubric_caps(changes, expected):
         ("I'd give you eighteen months tops.", True),
         ("Honestly, two years max, then I'm off to the city.", True),
         ("I'd give you two good seasons and then head offshore.", True),
+        # a stay said to last while the candidate is "here": its end is in view
+        ("I'd obviously give it a hundred percent while I'm here though.", True),
+        ("in that time id work hard while im here, i pick stuff up quick", True),
+        ("Of course while I am here I will give everything.", True),
+        ("While I was here last summer I learnt the till.", False),
+        ("I'd like to be here while the new site opens.", False),
+        # a measured-out stay: "I'd be here for two or three years"
+        ("Realistically I'd be here for two or three years, then apply for cadet schemes.", True),
+        ("so realisticly i would be here about a year and a half, maybe a bit longer.", True),
+        ("I hope to be here for many years.", False),
+        ("I'd love to be here for the long haul.", False),
+        ("I have been here for two years.", False),
+        # the job as the place to train before going elsewhere
+        ("I see this role as the best possible training ground for two or three years.", True),
     ],
 )
 def test_stint_cues(text, stint):
@@ -361,6 +375,15 @@ def test_cues_counted_once_and_so_thats_why_is_no_purpose(text, self_cues, emplo
         ("This apprenticeship is the most direct way I know to get there.", True),
         ("A residency like this one is the best route to a specialty.", True),
         ("I want to learn SQL and Tableau.", False),
+        # how the work here carries into the goal, even one elsewhere
+        ("Knowing the aircraft inside out makes you a better pilot.", True),
+        ("Seeing what breaks is gonna make me a better designer.", True),
+        ("Critical care, IV catheters, all of that translates really well.", True),
+        ("A lot of the fundamentals carry over: user flows, testing.", True),
+        ("The development programme is the main reason I applied here.", True),
+        ("the reason im applying here specifically is the ICU", True),
+        ("I translate German and Dutch.", False),
+        ("I applied to three hospitals last year.", False),
     ],
 )
 def test_bridge_cues(text, bridge):

@@ -365,6 +365,40 @@ def test_listed_tools(text, skills):
     assert labelled(text, "SKILL") == skills
 
 
+# ---------------------------------------------------------------- skills: names by shape, frames
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a capital inside a word, or letters with digits, is a product's name
+        ("I set up DeepL with the termbases in memoQ.", ["DeepL", "memoQ"]),
+        ("I chart in ezyVet and script in ArcPy.", ["ezyVet", "ArcPy"]),
+        ("We build Survey123 forms for the crews.", ["Survey123"]),
+        ("I worked mainly on the V2500 engines.", ["V2500"]),
+        # ... and the list around it comes with it
+        ("Projects run in memoQ and Trados every day.", ["memoQ", "Trados"]),
+        # a device, a surname, an amount, a time or an ordinal is none
+        ("We message the team on their iPads.", []),
+        ("I met Ms McKenzie at 9am.", []),
+        ("Revenue is 1.2bn, up for the 3rd year.", []),
+        # the object of a skill frame: "experience with", "knowledge of", "fluent in"
+        ("Some experience with REDCap helps.", ["REDCap"]),
+        (
+            "Deep knowledge of maths pedagogy and formative assessment.",
+            ["maths pedagogy", "formative assessment"],
+        ),
+        ("I want to deepen my expertise in ecological restoration.", ["ecological restoration"]),
+        ("Sound knowledge of COLREGs and ship stability.", ["COLREGs", "ship stability"]),
+        # ... but not a setting, a group of people, an everyday word or a duty
+        ("You have experience in a busy environment.", []),
+        ("I have experience with customers.", []),
+        ("Experience in managing budgets.", []),
+        ("Some knowledge of the local area helps.", []),
+    ],
+)
+def test_names_by_shape_and_skill_frames(text, skills):
+    assert labelled(text, "SKILL") == skills
+
+
 # ---------------------------------------------------------------- skills: languages, platforms
 @pytest.mark.parametrize(
     "text, skills",
@@ -718,7 +752,7 @@ def test_pay_terms_are_no_skills(text, skills):
         ("SQL or equivalent experience.", ["SQL"]),
         ("Excel, Tableau or similar tools.", ["Excel", "Tableau"]),
         # a year or a bare number beside a listed name is no tool of the list
-        ("CPhT since 2016, CSPT since 2022.", ["CSPT"]),
+        ("CPhT since 2016, CSPT since 2022.", ["CPhT", "CSPT"]),  # a credential by its shape
         ("I used Tableau, 2019 and 2020 mostly.", ["Tableau"]),
         # a unit after a number is no skill; an unlisted acronym elsewhere still is
         ("We run a 12 MGD plant.", []),

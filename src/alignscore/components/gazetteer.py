@@ -458,6 +458,35 @@ LIST_FILLERS = frozenset(
      "first", "lot", "bit", "including", "plus"}
 )  # fmt: skip
 RARE_LOG_PROB = -12.0  # one word alone is a listed skill only if rarer than this
+# a skill frame: a word and what may follow it before the skill's name ("experience with ...")
+SKILL_FRAMES: dict[str, frozenset[str]] = {
+    "experience": frozenset({"with", "in", "of", "using"}),
+    "knowledge": frozenset({"of"}),
+    "understanding": frozenset({"of"}),
+    "familiarity": frozenset({"with"}),
+    "familiar": frozenset({"with"}),
+    "proficiency": frozenset({"in", "with"}),
+    "proficient": frozenset({"in", "with"}),
+    "fluent": frozenset({"in"}),
+    "fluency": frozenset({"in"}),
+    "skilled": frozenset({"in"}),
+    "expertise": frozenset({"in"}),
+    "trained": frozenset({"in"}),
+    "certified": frozenset({"in"}),
+    "background": frozenset({"in"}),
+    "exposure": frozenset({"to"}),
+    "grounding": frozenset({"in"}),
+}
+FRAME_WORDS = 4
+# what a frame's object may not end in: no skill's name ("experience in a similar role")
+GENERIC_OBJECTS = frozenset(
+    {"environment", "setting", "role", "position", "team", "people", "customer", "client",
+     "area", "sector", "industry", "field", "organisation", "organization", "company",
+     "business", "work", "job", "year", "month", "way", "thing", "level", "place", "world",
+     "service", "public", "person", "member", "staff", "patient", "child", "student", "need",
+     "issue", "system", "process", "practice", "kind", "type", "range", "variety",
+     "lot", "number", "part"}
+)  # fmt: skip
 YEAR = re.compile(r"^(19|20)\d\d$")
 # Degrees are SKILLs (guide 4): abbreviations with their exact case; in text typed without
 # capitals their lowercase forms.
@@ -506,6 +535,44 @@ GRADE_I_FOLLOWERS = frozenset(
     {"and", "or", "to", "role", "position", "post", "level", "track", "in", "at", "after",
      "within", "by", "for", "then", "until", "before", "with"}
 )
+
+
+# a product's name by its shape: a capital inside a word ("memoQ", "DeepL", "ArcPy", "ezyVet"),
+# or letters with digits ("Survey123", "A320neo", "V2500"); not a surname ("McKenzie"), an
+# amount, a time, a count or a postcode district ("1.2bn", "9am", "3rd", "Q2", "PO8")
+_CAMEL = re.compile(r"(?!Mc|Mac)[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_LETTERS_DIGITS = re.compile(
+    r"(?:(?=(?:[^A-Za-z]*[A-Za-z]){2})(?=.*\d)|(?=.*[A-Za-z])(?=(?:\D*\d){3}))"
+    r"[A-Za-z0-9][A-Za-z0-9.\-/]*[A-Za-z0-9]"
+)
+_NOT_A_PRODUCT = re.compile(
+    r"\d+(?:\.\d+)?(?:st|nd|rd|th|am|pm|k|m|bn|s|h|hr|hrs|yr|yrs|min|mins|x|ish|mg|kg|km|ml|gb|mb|tb)"
+    r"|[A-Z]{1,2}\d{1,2}[A-Z]?|top-\d+|\w+-\d+",
+    re.IGNORECASE,
+)
+_PLATFORMS = frozenset(
+    {"linkedin", "youtube", "whatsapp", "ipad", "ipads", "iphone", "iphones", "ebay", "paypal",
+     "tiktok", "phd"}
+)  # fmt: skip
+
+
+def product_shaped(text: str) -> bool:
+    """Whether a word looks like a product's name by its shape alone.
+
+    >>> [w for w in ["memoQ", "DeepL", "Survey123", "V2500", "McKenzie", "9am", "PO8",
+    ...              "LinkedIn", "1.2bn", "PGY-2", "2027", "Python"] if product_shaped(w)]
+    ['memoQ', 'DeepL', 'Survey123', 'V2500']
+    """
+    if len(text) < 3:
+        return False
+    if text.isalpha():
+        # most words: all lowercase, all capitals or capitalised (cheap tests first)
+        if text.islower() or text.isupper() or text.istitle():
+            return False
+        return text.lower() not in _PLATFORMS and bool(_CAMEL.fullmatch(text))
+    if not any(c.isdigit() for c in text):
+        return False
+    return bool(_LETTERS_DIGITS.fullmatch(text)) and not _NOT_A_PRODUCT.fullmatch(text)
 
 
 def _language_adjective(orths: list[str], i: int) -> bool:
@@ -734,6 +801,12 @@ class Gazetteer(BatchedPipe):
         ]
         found.extend(self._headed_skills(doc, norms, orths))
         found.extend(self._qualifications(doc, norms, orths, caseless))
+        found.extend(self._framed_skills(doc, norms, orths))
+        # a name the taxonomies lack, by its shape ("memoQ", "Survey123"): one word, so a longer
+        # match and, on a tie, a listed name (found first) win
+        found.extend(
+            (i, i + 1, SKILL, norms[i]) for i, orth in enumerate(orths) if product_shaped(orth)
+        )
         found.sort(key=lambda m: (-(m[1] - m[0]), m[2] != TITLE, m[0]))
         taken = [False] * n
         for k in self._employer_tokens(doc, orths, starts):
@@ -1188,6 +1261,69 @@ class Gazetteer(BatchedPipe):
             if start < i:
                 # one low-priority match per phrase; the sort prefers gazetteer names on ties
                 out.append((start, i + 1, SKILL, "_".join(norms[start : i + 1])))
+        return out
+
+    def _framed_skills(
+        self, doc: Doc, norms: list[str], orths: list[str]
+    ) -> list[tuple[int, int, str, str]]:
+        """What a skill frame names: "experience with REDCap", "knowledge of maths pedagogy".
+
+        After a frame (:data:`SKILL_FRAMES`: "experience with/in/of", "knowledge of",
+        "proficiency in", "familiarity with", "trained in"...), one to four content words up to
+        the end of the phrase (punctuation, "and"/"or", a stop word, a line break) name a skill.
+        The words may not start with a determiner (but "the" before a name: "knowledge of the
+        Housing Act 1988"), a verb of aim or an "-ing" form that heads no skill ("experience in
+        managing"), nor end in a generic noun ("a busy environment", "similar roles"); one
+        everyday word alone ("experience with customers") is no skill either.
+        """
+        out = []
+        n = len(doc)
+        for i in range(n - 1):
+            frame = SKILL_FRAMES.get(norms[i])
+            if frame is None or norms[i + 1] not in frame:
+                continue
+            k = i + 2
+            if k + 1 < n and norms[k] == "the" and orths[k + 1][:1].isupper():
+                k += 1
+            words: list[int] = []
+            j = k
+            # a name goes on over capitalised words and numbers only: "REDCap helps"
+            named = orths[k][:1].isupper() if k < n else False
+            while j < n and len(words) <= FRAME_WORDS:
+                tok = doc[j]
+                low = tok.lower_
+                if tok.is_space or (tok.is_punct and low not in ("-", "/", "&")):
+                    break
+                if low in STOP_WORDS_SET or low in LIST_FILLERS:
+                    break
+                if not any(c.isalnum() for c in low) and low not in ("-", "/", "&"):
+                    break
+                if named and words and tok.is_alpha and not orths[j][:1].isupper():
+                    break
+                words.append(j)
+                j += 1
+            if not words or len(words) > FRAME_WORDS:
+                continue
+            while words and doc[words[-1]].lower_ in ("-", "/", "&"):
+                words.pop()
+            if not words:
+                continue
+            lo, hi = words[0], words[-1] + 1
+            first, last = doc[lo], doc[hi - 1]
+            if first.lemma_ in self.goal_verbs and first.lower_ not in self.skill_heads:
+                continue
+            if first.lower_.endswith("ing") and first.lower_ not in self.skill_heads:
+                continue
+            if last.norm_ in GENERIC_OBJECTS or last.norm_ in self.role_nouns:
+                continue
+            if (
+                hi - lo == 1
+                and not (first.text[:1].isupper() or any(c.isdigit() for c in first.text))
+                and common_words().get(first.lower_, RARE_LOG_PROB) > RARE_LOG_PROB
+                and first.lower_ not in self.skill_heads
+            ):
+                continue
+            out.append((lo, hi, SKILL, "_".join(norms[lo:hi])))
         return out
 
     def _qualifications(
