@@ -430,17 +430,7 @@ def patterns() -> list[dict]:
                     seen.add((text, p["id"]))
                     final.append({"label": p["label"], "pattern": text, "id": p["id"]})
             else:
-                first = q[0]
-                value = first.get("LOWER")
-                if (
-                    isinstance(value, dict)
-                    and set(value) == {"IN"}
-                    and first.get("OP") not in ("*", "?")
-                ):
-                    # one pattern per first word: the Matcher tests first tokens at every position
-                    final += [dict(p, pattern=[{**first, "LOWER": v}, *q[1:]]) for v in value["IN"]]
-                else:
-                    final.append(dict(p, pattern=q))
+                final += [dict(p, pattern=r) for r in _per_first_value(q, "LOWER")]
     return final
 
 
@@ -448,13 +438,16 @@ MAX_PHRASES = 100  # a pattern spelling out to more phrases is kept as token pat
 
 
 def _norms() -> Callable[[str], str]:
-    """The packaged pipeline's NORM of one word (what the ruler's PhraseMatcher compares)."""
-    from alignscore.pipeline import load_pipeline
+    """The pipeline's NORM of one word (what the ruler's PhraseMatcher compares)."""
+    import spacy
 
-    nlp = load_pipeline()
+    from alignscore.pipeline import create_tokenizer
+
+    # the pipeline's own tokenizer and NORM getter, built from code: no saved pipeline needed
+    tokenizer = create_tokenizer()(spacy.blank("en"))
 
     def norm(word: str) -> str:
-        doc = nlp.make_doc(word)
+        doc = tokenizer(word)
         if len(doc) != 1 or doc[0].text != word:
             raise ValueError(f"{word!r} is not one token; keep it in a phrase pattern")
         return doc[0].norm_
@@ -473,10 +466,20 @@ def _on_norms(pattern: list[dict], norm: Callable[[str], str]) -> list[list[dict
         if "OP" in tok:
             spec["OP"] = tok["OP"]
         out.append(spec)
-    first = out[0]
-    if isinstance(first["NORM"], dict) and "OP" not in first:
-        return [[{"NORM": v}, *out[1:]] for v in first["NORM"]["IN"]]
-    return [out]
+    return _per_first_value(out, "NORM")
+
+
+def _per_first_value(pattern: list[dict], attr: str) -> list[list[dict]]:
+    """One pattern per value of a required first token's ``IN`` set (else the pattern itself).
+
+    The Matcher tests the first tokens of its patterns at every position, so a plain first value
+    is cheaper there than a set.
+    """
+    first = pattern[0]
+    value = first.get(attr)
+    if isinstance(value, dict) and set(value) == {"IN"} and first.get("OP") not in ("*", "?"):
+        return [[{**first, attr: v}, *pattern[1:]] for v in value["IN"]]
+    return [pattern]
 
 
 def _expand(pattern: list[dict]) -> list[list[dict]]:
