@@ -68,6 +68,9 @@ def test_same_matches_as_spacy_matcher_on_packaged_patterns(nlp, docs):
         [{"LOWER": "b", "OP": "{2,}"}, {"LOWER": "c", "OP": "{,1}"}],
         [{"LOWER": "b", "SPACY": False}, {"ORTH": "-"}],
         [{"LOWER": "b", "SPACY": True}, {"ORTH": "-"}],
+        # a repeated opening: after "b" the second token may be "b" again, not only "-"
+        [{"LOWER": "b", "OP": "*"}, {"ORTH": "-"}, {"LOWER": "a"}],
+        [{"LOWER": "c", "OP": "?"}, {"LOWER": "b", "OP": "*"}, {"ORTH": "-"}, {"LOWER": "a"}],
     ],
 )
 def test_operators_agree_with_spacy(pattern):
@@ -102,6 +105,52 @@ def test_patterns_sharing_a_prefix_agree_with_spacy():
     ours.remove("P")
     theirs.remove("P")
     assert set(ours(doc)) == set(theirs(doc))
+
+
+def test_random_patterns_agree_with_spacy():
+    """Seeded random patterns over a small alphabet: every operator at every position, so the
+    matcher's pre-filters (the words a pattern needs, what its second token must be) are tried
+    on openings that are optional, repeated or plain."""
+    import random
+
+    rng = random.Random(7)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    words = ["a", "b", "c", "d", ",", "."]
+    ops = [None, None, "?", "*", "+", "{2}", "{1,2}"]
+    docs = [nlp(" ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))) for _ in range(40)]
+    for _ in range(300):
+        pattern = []
+        for _ in range(rng.randint(1, 5)):
+            spec: dict = {"LOWER": {"IN": rng.sample(words, rng.randint(1, 2))}}
+            if rng.random() < 0.1:
+                spec = {"IS_PUNCT": rng.random() < 0.5}
+            op = rng.choice(ops)
+            if op is not None:
+                spec["OP"] = op
+            pattern.append(spec)
+        ours, theirs = TokenPatternMatcher(nlp.vocab), Matcher(nlp.vocab)
+        ours.add("P", [pattern])
+        theirs.add("P", [pattern])
+        for doc in docs:
+            assert set(ours(doc)) == set(theirs(doc)), (pattern, doc.text)
+
+
+def test_fast_ruler_match_equals_spacys(nlp, docs):
+    """Our ruler's spans (deduplicated and sorted as tuples) are SpanRuler.match's, in order."""
+    from spacy.pipeline import SpanRuler
+
+    for name in ("alignscore_ruler", "alignscore_cue_ruler"):
+        ruler = nlp.get_pipe(name)
+        total = 0
+        for doc in docs:
+            ours = ruler.match(doc)
+            theirs = SpanRuler.match(ruler, doc)
+            assert [(s.start, s.end, s.label_, s.id_) for s in ours] == [
+                (s.start, s.end, s.label_, s.id_) for s in theirs
+            ]
+            total += len(ours)
+        assert total > 20
 
 
 @pytest.mark.parametrize(

@@ -4,22 +4,24 @@ spaCy's :class:`~spacy.matcher.Matcher` evaluates ``IN`` sets, ``REGEX`` and the
 predicates on every token for every pattern, so a few dozen cue patterns with word sets cost more
 than the rest of the pipeline together. :class:`TokenPatternMatcher` compiles each pattern to
 per-element tests over the hashes ``Doc.to_array`` returns in one call, indexes patterns by the
-words that can start them, and runs a small NFA only from positions where a pattern can start.
+words that can start them (and, where a pattern cannot end after one token, by the words its
+second token can be), and runs a small NFA only from positions where a pattern can start.
 It returns what spaCy's matcher returns for these patterns: every ``(match_id, start, end)`` with
 a non-empty span, including every end a ``*``/``?``/``+`` element allows.
 
 Supported token keys: ``ORTH``/``TEXT``, ``LOWER``, ``LEMMA``, ``NORM``, ``SHAPE`` (a string, or a
 dict with ``IN``/``NOT_IN``; ``TEXT``/``LOWER`` also ``REGEX``), boolean lexical attributes
 (``LIKE_NUM``, ``IS_DIGIT``, ``IS_ALPHA``, ``IS_PUNCT``, ``IS_TITLE``, ``IS_LOWER``, ``IS_UPPER``,
-``IS_SPACE``), ``SPACY`` (a space follows the token) and ``IS_SENT_START``; ``OP`` one of ``?``, ``*``, ``+``, ``{n}``, ``{n,m}``,
-``{n,}``, ``{,m}`` (or none). Anything else
-raises :class:`ValueError` when the pattern is added, never a silent mismatch.
+``IS_SPACE``), ``SPACY`` (a space follows the token) and ``IS_SENT_START``; ``OP`` one of ``?``,
+``*``, ``+``, ``{n}``, ``{n,m}``, ``{n,}``, ``{,m}`` (or none). Anything else raises
+:class:`ValueError` when the pattern is added, never a silent mismatch.
 
 Example:
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> m = TokenPatternMatcher(nlp.vocab)
-    >>> m.add("CUE", [[{"LOWER": {"IN": ["want", "hope"]}}, {"LOWER": "really", "OP": "*"}, {"LOWER": "to"}]])
+    >>> want = {"LOWER": {"IN": ["want", "hope"]}}
+    >>> m.add("CUE", [[want, {"LOWER": "really", "OP": "*"}, {"LOWER": "to"}]])
     >>> doc = nlp("I want to lead and hope really really to learn")
     >>> [(doc[s:e].text) for _, s, e in m(doc)]
     ['want to', 'hope really really to']
@@ -34,7 +36,7 @@ from typing import Any
 from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ._spans import BatchedPipe
@@ -70,6 +72,10 @@ _Test = tuple[
     str, frozenset[int] | None, frozenset[int] | None, bool | None, "re.Pattern[str] | None"
 ]
 
+
+# patterns a first-token value can start: those to run as they are, and by the columns and values
+# their second token must have, those to run only when the next token has one
+_Bucket = tuple[list[int], dict[str, dict[int, list[int]]]]
 
 _REPEAT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
 
@@ -119,7 +125,7 @@ class TokenPatternMatcher:
         self._dirty = False
         self._columns: list[str] = []
         self._column_ids: list[int] = []
-        self._first_index: dict[str, dict[int, list[int]]] = {}
+        self._first_index: dict[str, dict[int, _Bucket]] = {}
         self._anywhere: list[int] = []
 
     # -- the Matcher interface SpanRuler uses -------------------------------------------------
@@ -224,12 +230,19 @@ class TokenPatternMatcher:
 
     def _build_index(self) -> None:
         columns: set[str] = set()
-        first_index: dict[str, dict[int, list[int]]] = {}
         anywhere: list[int] = []
         self._closures = [
             [frozenset(self._closure(elements, {k})) for k in range(len(elements) + 1)]
             for _, elements in self._compiled
         ]
+        # a pattern can only match a doc holding one of the allowed values of each required element
+        self._required = [
+            [el.key for el in elements if el.op == "1" and el.key is not None]
+            for _, elements in self._compiled
+        ]
+        # patterns indexed by the values their first token can have; those with one plain first
+        # element that cannot end after it are indexed again by their second token's values
+        first_index: dict[str, dict[int, _Bucket]] = {}
         for p, (_, elements) in enumerate(self._compiled):
             for el in elements:
                 columns.update(t[0] for t in el.tests if t[0] not in ("TEXT", "LOWERTEXT"))
@@ -237,23 +250,21 @@ class TokenPatternMatcher:
             if not keyed or any(key is None for key in keyed):
                 anywhere.append(p)
                 continue
+            second = self._second_tests(elements, self._closures[p])
             for col, hashes in keyed:  # type: ignore[misc]
-                bucket = first_index.setdefault(col, {})
+                buckets = first_index.setdefault(col, {})
                 for h in hashes:
-                    lst = bucket.setdefault(h, [])
-                    if not lst or lst[-1] != p:
-                        lst.append(p)
-        # a pattern can only match a doc holding one of the allowed values of each required element
-        self._required = [
-            [el.key for el in elements if el.op == "1" and el.key is not None]
-            for _, elements in self._compiled
-        ]
-        # cheap reject before running a pattern: the tests its second token must pass, when the
-        # pattern has one plain first element and cannot end after it
-        self._second = [
-            self._second_tests(elements, cl)
-            for (_, elements), cl in zip(self._compiled, self._closures, strict=True)
-        ]
+                    plain, by_next = buckets.setdefault(h, ([], {}))
+                    if second is None:
+                        if p not in plain:
+                            plain.append(p)
+                        continue
+                    for col2, allowed in second:
+                        nested = by_next.setdefault(col2, {})
+                        for h2 in allowed:
+                            lst = nested.setdefault(h2, [])
+                            if p not in lst:
+                                lst.append(p)
         self._columns = sorted(columns)
         self._column_ids = [IDS["SENT_START" if c == "IS_SENT_START" else c] for c in self._columns]
         self._first_index = first_index
@@ -264,15 +275,28 @@ class TokenPatternMatcher:
     def _second_tests(
         elements: list[_Element], closures: list[frozenset[int]]
     ) -> list[tuple[str, frozenset[int]]] | None:
-        if closures[0] != frozenset({0}) or elements[0].op != "1":
+        """What a match's second token must have: one allowed value per column, or None.
+
+        A match takes its first token by one of the elements it can start with, and then, unless
+        it can end there, takes the next token by one of the elements reachable after that one:
+        that token must pass the first test of one of them. None when one of them has no such
+        test or the pattern can end after one token.
+        """
+        size = len(elements)
+        after: set[int] = set()
+        for k in closures[0]:
+            if k == size:
+                return None
+            after |= closures[k if elements[k].op == "*" else k + 1]
+        if size in after:
             return None
-        after = closures[1]
-        if len(elements) in after:
+        keys = [elements[k].key for k in sorted(after)]
+        if any(key is None for key in keys):
             return None
-        tests = [elements[k].key for k in sorted(after)]
-        if any(key is None for key in tests):
-            return None
-        return tests  # type: ignore[return-value]
+        merged: dict[str, frozenset[int]] = {}  # one allowed set per column
+        for col, hashes in keys:  # type: ignore[misc]
+            merged[col] = merged.get(col, frozenset()) | hashes
+        return list(merged.items())
 
     @staticmethod
     def _closure(elements: list[_Element], states: set[int]) -> set[int]:
@@ -309,32 +333,42 @@ class TokenPatternMatcher:
                     cols[c] = column.tolist()
                 else:
                     cols[c] = arr[:, j].tolist()
-        present = {c: set(v) for c, v in cols.items()}
-        possible = [
-            all(not hashes.isdisjoint(present[col]) for col, hashes in req)
-            for req in self._required
-        ]
+        present: dict[str, set[int]] = {}
+        possible: dict[int, bool] = {}  # pattern -> may it match here (its required words occur)
+        required = self._required
         starts: dict[int, list[int]] = {}
-        for col, bucket in self._first_index.items():
-            seen = present[col].intersection(bucket)  # indexed values this doc holds
-            if not seen:
-                continue
+        for col, buckets in self._first_index.items():
+            get = buckets.get
             for i, h in enumerate(cols[col]):
-                if h in seen:
-                    for p in bucket[h]:
-                        if possible[p]:
-                            starts.setdefault(i, []).append(p)
+                bucket = get(h)
+                if bucket is None:
+                    continue
+                plain, by_next = bucket
+                if plain:
+                    starts.setdefault(i, []).extend(plain)
+                if by_next and i + 1 < n:
+                    for col2, nested in by_next.items():
+                        ps = nested.get(cols[col2][i + 1])
+                        if ps is not None:
+                            starts.setdefault(i, []).extend(ps)
         if self._anywhere:
             for i in range(n):
-                starts.setdefault(i, []).extend(p for p in self._anywhere if possible[p])
+                starts.setdefault(i, []).extend(self._anywhere)
         found: set[tuple[int, int, int]] = set()
-        second = self._second
         for i in sorted(starts):
-            for p in set(starts[i]):
-                tests = second[p]
-                if tests is not None and (
-                    i + 1 >= n or not any(cols[c][i + 1] in allowed for c, allowed in tests)
-                ):
+            for p in dict.fromkeys(starts[i]):
+                ok = possible.get(p)
+                if ok is None:
+                    ok = True
+                    for col, hashes in required[p]:
+                        seen = present.get(col)
+                        if seen is None:
+                            seen = present[col] = set(cols[col])
+                        if hashes.isdisjoint(seen):
+                            ok = False
+                            break
+                    possible[p] = ok
+                if not ok:
                     continue
                 key_id, elements = self._compiled[p]
                 for end in self._run(elements, self._closures[p], doc, cols, i, n):
@@ -403,6 +437,32 @@ class FastSpanRuler(BatchedPipe, SpanRuler):
         """Reset all patterns."""
         super().clear()
         self.matcher = TokenPatternMatcher(self.nlp.vocab)  # type: ignore[assignment]
+        self._label_id_hashes: dict[int, tuple[int, int]] = {}  # match id -> label, id hashes
+
+    def match(self, doc: Doc) -> list[Span]:
+        """The ruler's spans in ``doc``: what :meth:`SpanRuler.match` returns, made faster.
+
+        Matches are deduplicated and sorted as plain tuples of token offsets and label and id
+        hashes (the order of spaCy's Span comparison, character offsets following token
+        offsets), and a Span is made once per distinct match; an empty matcher is not called.
+        """
+        self._require_patterns()
+        matches: list[tuple[int, int, int]] = []
+        if len(self.matcher):
+            matches.extend(self.matcher(doc))
+        if len(self.phrase_matcher):
+            matches.extend(self.phrase_matcher(doc))
+        keys = self._label_id_hashes
+        strings = self.nlp.vocab.strings
+        distinct = set()
+        for m_id, start, end in matches:
+            if start != end:
+                key = keys.get(m_id)
+                if key is None:
+                    entry = self._match_label_id_map[m_id]
+                    key = keys[m_id] = (strings.add(entry["label"]), strings.add(entry["id"]))
+                distinct.add((start, end, *key))
+        return [Span(doc, s, e, label=label, span_id=sid) for s, e, label, sid in sorted(distinct)]
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         """Add token and phrase patterns (SpanRuler's schema).
