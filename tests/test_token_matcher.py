@@ -153,6 +153,21 @@ def test_fast_ruler_match_equals_spacys(nlp, docs):
         assert total > 20
 
 
+def test_ruler_spans_keep_their_labels_after_a_memory_zone():
+    """A ruler first used inside a memory zone must not keep hashes of strings the zone frees:
+    spans made after the zone still read their label and id."""
+    from alignscore.pipeline import load_pipeline_at, model_dir
+
+    nlp = load_pipeline_at(model_dir("default") / "pipeline")  # a fresh pipeline, cold caches
+    text = "My long-term goal is to lead the team. I'd like to learn SQL within two years."
+    with nlp.memory_zone():
+        doc = nlp(text)
+        inside = [(s.label_, s.id_) for s in doc.spans["alignscore_cues"]]
+    doc = nlp(text)
+    after = [(s.label_, s.id_) for s in doc.spans["alignscore_cues"]]
+    assert inside and after == inside
+
+
 @pytest.mark.parametrize(
     "pattern",
     [

@@ -36,6 +36,7 @@ from typing import Any
 from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -437,7 +438,8 @@ class FastSpanRuler(BatchedPipe, SpanRuler):
         """Reset all patterns."""
         super().clear()
         self.matcher = TokenPatternMatcher(self.nlp.vocab)  # type: ignore[assignment]
-        self._label_id_hashes: dict[int, tuple[int, int]] = {}  # match id -> label, id hashes
+        # match id -> the hashes of its label and id (the sort keys), and the strings
+        self._label_ids: dict[int, tuple[int, int, str, str]] = {}
 
     def match(self, doc: Doc) -> list[Span]:
         """The ruler's spans in ``doc``: what :meth:`SpanRuler.match` returns, made faster.
@@ -445,6 +447,8 @@ class FastSpanRuler(BatchedPipe, SpanRuler):
         Matches are deduplicated and sorted as plain tuples of token offsets and label and id
         hashes (the order of spaCy's Span comparison, character offsets following token
         offsets), and a Span is made once per distinct match; an empty matcher is not called.
+        Spans get their label and id as strings, as spaCy's ruler gives them: a hash alone
+        would name a string that a memory zone may have freed.
         """
         self._require_patterns()
         matches: list[tuple[int, int, int]] = []
@@ -452,17 +456,24 @@ class FastSpanRuler(BatchedPipe, SpanRuler):
             matches.extend(self.matcher(doc))
         if len(self.phrase_matcher):
             matches.extend(self.phrase_matcher(doc))
-        keys = self._label_id_hashes
-        strings = self.nlp.vocab.strings
+        keys = self._label_ids
         distinct = set()
         for m_id, start, end in matches:
             if start != end:
                 key = keys.get(m_id)
                 if key is None:
                     entry = self._match_label_id_map[m_id]
-                    key = keys[m_id] = (strings.add(entry["label"]), strings.add(entry["id"]))
+                    label, span_id = entry["label"], entry["id"]
+                    key = keys[m_id] = (
+                        get_string_id(label),
+                        get_string_id(span_id),
+                        label,
+                        span_id,
+                    )
                 distinct.add((start, end, *key))
-        return [Span(doc, s, e, label=label, span_id=sid) for s, e, label, sid in sorted(distinct)]
+        return [
+            Span(doc, s, e, label=lab, span_id=sid) for s, e, _, _, lab, sid in sorted(distinct)
+        ]
 
     def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
         """Add token and phrase patterns (SpanRuler's schema).
