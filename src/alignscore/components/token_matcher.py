@@ -74,9 +74,9 @@ _Test = tuple[
 ]
 
 
-# patterns a first-token value can start: those to run as they are, and by the columns and values
+# patterns that open with the same test: those to run as they are, and by the columns and values
 # their second token must have, those to run only when the next token has one
-_Bucket = tuple[list[int], dict[str, dict[int, list[int]]]]
+_Group = tuple[list[int], dict[str, dict[int, list[int]]]]
 
 _REPEAT = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
 
@@ -126,7 +126,7 @@ class TokenPatternMatcher:
         self._dirty = False
         self._columns: list[str] = []
         self._column_ids: list[int] = []
-        self._first_index: dict[str, dict[int, _Bucket]] = {}
+        self._first_index: dict[str, dict[int, list[_Group]]] = {}
         self._anywhere: list[int] = []
 
     # -- the Matcher interface SpanRuler uses -------------------------------------------------
@@ -241,9 +241,11 @@ class TokenPatternMatcher:
             [el.key for el in elements if el.op == "1" and el.key is not None]
             for _, elements in self._compiled
         ]
-        # patterns indexed by the values their first token can have; those with one plain first
-        # element that cannot end after it are indexed again by their second token's values
-        first_index: dict[str, dict[int, _Bucket]] = {}
+        # patterns indexed by the values their first token can have, in groups of patterns that
+        # open with the same test; in a group, those with a plain first element that cannot end
+        # after it are indexed again by their second token's values (per group, not per value:
+        # no product of two word sets)
+        groups: dict[tuple[str, frozenset[int]], _Group] = {}
         for p, (_, elements) in enumerate(self._compiled):
             for el in elements:
                 columns.update(t[0] for t in el.tests if t[0] not in ("TEXT", "LOWERTEXT"))
@@ -252,20 +254,20 @@ class TokenPatternMatcher:
                 anywhere.append(p)
                 continue
             second = self._second_tests(elements, self._closures[p])
-            for col, hashes in keyed:  # type: ignore[misc]
-                buckets = first_index.setdefault(col, {})
-                for h in hashes:
-                    plain, by_next = buckets.setdefault(h, ([], {}))
-                    if second is None:
-                        if p not in plain:
-                            plain.append(p)
-                        continue
-                    for col2, allowed in second:
-                        nested = by_next.setdefault(col2, {})
-                        for h2 in allowed:
-                            lst = nested.setdefault(h2, [])
-                            if p not in lst:
-                                lst.append(p)
+            for key in dict.fromkeys(keyed):  # type: ignore[arg-type]
+                plain, by_next = groups.setdefault(key, ([], {}))  # type: ignore[arg-type]
+                if second is None:
+                    plain.append(p)
+                    continue
+                for col2, allowed in second:
+                    nested = by_next.setdefault(col2, {})
+                    for h2 in allowed:
+                        nested.setdefault(h2, []).append(p)
+        first_index: dict[str, dict[int, list[_Group]]] = {}
+        for (col, hashes), group in groups.items():
+            buckets = first_index.setdefault(col, {})
+            for h in hashes:
+                buckets.setdefault(h, []).append(group)
         self._columns = sorted(columns)
         self._column_ids = [IDS["SENT_START" if c == "IS_SENT_START" else c] for c in self._columns]
         self._first_index = first_index
@@ -341,17 +343,17 @@ class TokenPatternMatcher:
         for col, buckets in self._first_index.items():
             get = buckets.get
             for i, h in enumerate(cols[col]):
-                bucket = get(h)
-                if bucket is None:
+                groups = get(h)
+                if groups is None:
                     continue
-                plain, by_next = bucket
-                if plain:
-                    starts.setdefault(i, []).extend(plain)
-                if by_next and i + 1 < n:
-                    for col2, nested in by_next.items():
-                        ps = nested.get(cols[col2][i + 1])
-                        if ps is not None:
-                            starts.setdefault(i, []).extend(ps)
+                for plain, by_next in groups:
+                    if plain:
+                        starts.setdefault(i, []).extend(plain)
+                    if by_next and i + 1 < n:
+                        for col2, nested in by_next.items():
+                            ps = nested.get(cols[col2][i + 1])
+                            if ps is not None:
+                                starts.setdefault(i, []).extend(ps)
         if self._anywhere:
             for i in range(n):
                 starts.setdefault(i, []).extend(self._anywhere)
