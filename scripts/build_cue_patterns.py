@@ -420,6 +420,9 @@ def goal_cues() -> list[dict]:
     )
     pats.append([{"LEMMA": "the"}, {"LEMMA": "idea"}, {"LEMMA": "be"}, TO])
     pats.append([SUBJ, AUX, {"LEMMA": "gonna"}])
+    # "wanna" is "want to": "I wanna get sharp on PLCs", "I just wanna grow" ("wanna to" is
+    # the first pattern's)
+    pats.append([SUBJ, AUX, {"LOWER": "wanna"}])
     pats = [_expand_subject(p) for p in pats]
     out = [{"label": "GOAL_CUE", "pattern": p, "id": f"goal_{i}"} for i, p in enumerate(pats)]
     modal = [

@@ -609,6 +609,28 @@ def test_aims_spelled_out_after_a_colon_or_an_ordinal(text, expected):
             "So what I'd like out of this is, you know, to actually sit with a PI.",
             ["sit with a PI"],
         ),
+        # "wanna" is "want to"
+        (
+            "So, um, first year I wanna get really sharp on Allen-Bradley and get my CMRT.",
+            ["get really sharp on Allen-Bradley", "get my CMRT"],
+        ),
+        (
+            "Um, I just wanna learn the WMS and, like, lead a shift.",
+            ["learn the WMS", "lead a shift"],
+        ),
+        ("i wanna to be a manager", ["be a manager"]),
+        ("The kids wanna play outside.", []),
+        # a filler between a later time and the title it names
+        (
+            "Then help commission the line, and eventually, like, Maintenance Lead.",
+            ["Maintenance Lead"],
+        ),
+        # a time asked as a question, answered by the next sentence
+        (
+            "Long term? Being the person who keeps your new members from quitting.",
+            ["Being the person who keeps your new members from quitting"],
+        ),
+        ("What about the long term? Honestly, I have not decided.", []),
     ],
 )
 def test_spoken_fillers_before_the_aim(text, expected):

@@ -262,6 +262,11 @@ NEGATIVE = [
     "- longer term: honestly not mapped out yet.",
     "Long term I haven't figured it out.",
     "no idea about five years from now honestly.",
+    # where the answer will be, which it says it cannot say, tell or predict
+    "To be honest, where I will be in ten years I cannot say you exactly.",
+    "I cannot tell you exactly where I want to be in ten years.",
+    "Where I'll be in five years is hard to say.",
+    "It's impossible to predict where I will be in ten years.",
     # days count as a horizon only as a deadline or a point, not as a span or an amount
     "I get 27 days of PTO and want to learn the workflows.",
     "I'd like to shadow the team for three days and learn the workflows.",
@@ -340,6 +345,19 @@ def test_table_is_large_enough():
             "Where I will be in ten years I don't know yet. But in the next two years I want to "
             "get my licence.",
             ["in the next two years"],
+        ),
+        # saying or telling without a "where" before the time: the time still places the aim
+        (
+            "I can't tell you how excited I am, and within two years I want to run the lab.",
+            ["within two years"],
+        ),
+        (
+            "I can't say I want to manage, but in two years I want to lead projects.",
+            ["in two years"],
+        ),
+        (
+            "I cannot say where I'll be in ten years, but in two years I want to lead the shift.",
+            ["in two years"],
         ),
     ],
 )

@@ -129,6 +129,8 @@ DURATION_VERB_FORMS = frozenset({"do", "doing", "spend", "spending", "stay", "st
 DURATION_FILLERS = frozenset({"maybe", "perhaps", "probably", "about", "around", "roughly", "like"})
 # words before a role named on its own as an aim: "then Area Manager", "maybe director one day"
 TITLE_GOAL_LEADS = frozenset({"then", "eventually", "ultimately", "maybe", "perhaps"})
+# spoken fillers between a time and the title it names: "eventually, like, Maintenance Lead"
+TITLE_FILLERS = frozenset({"like", "um", "uh", "er", "hopefully", "probably"})
 BULLET_MARKS = frozenset({"-", "*", "•", "–", "·", "+"})
 SPELLING_OUT_MARKS = frozenset({":", "—", "–"})  # and a dash spaced on both sides
 # words that open the items of a spoken or written list of aims: "First, master SQL."
@@ -620,6 +622,16 @@ class GoalExtractor(BatchedPipe):
         return memo[sent.start]
 
     @staticmethod
+    def _asked_alone(doc: Doc, h: Span) -> bool:
+        """Whether a time is a question on its own, answered by what follows: "Long term? ..."."""
+        if not (h.end + 1 < len(doc) and doc[h.end].text == "?"):
+            return False
+        k = h.start
+        while k > 0 and (doc[k - 1].text in BULLET_MARKS or doc[k - 1].lower_ in ("and", "so")):
+            k -= 1
+        return k == 0 or doc[k].is_sent_start or (doc[k - 1].is_space and "\n" in doc[k - 1].text)
+
+    @staticmethod
     def _labels_line(doc: Doc, h: Span) -> bool:
         """Whether a horizon opens a line of notes as its label, the colon lost.
 
@@ -786,6 +798,8 @@ class GoalExtractor(BatchedPipe):
         for h in horizon_spans:
             if h.end < len(doc) and doc[h.end].text in LABEL_MARKS:
                 openers.append((h.end + 1, False))
+            elif self._asked_alone(doc, h):
+                openers.append((h.end + 1, False))  # "Long term? Being the person who ..."
             elif (k := self._verb_after_label(doc, h.end)) is not None:
                 openers.append((k, False))  # "next 2 yrs own the ...", "By year two, run ..."
             elif self._labels_line(doc, h):
@@ -844,8 +858,9 @@ class GoalExtractor(BatchedPipe):
                 doc[k - 1].is_punct
                 or doc[k - 1].is_space
                 or doc[k - 1].lower_ in ("as", "a", "an", "the")
+                or doc[k - 1].lower_ in TITLE_FILLERS
             ):
-                k -= 1  # "yr 3: CFO", "then, as Head of Sales", "Long term:\n Head of Sales"
+                k -= 1  # "yr 3: CFO", "then, as Head of Sales", "eventually, like, Shop Lead"
             if k in horizon_ends or (k > 0 and doc[k - 1].lower_ in TITLE_GOAL_LEADS):
                 span = Span(doc, title.start, title.end, label=GOAL)
                 span._.set(NEGATED, False)

@@ -289,6 +289,9 @@ _UNSURE_AFTER_NOT = frozenset(
     {"know", "sure", "decide", "decided", "idea", "clue", "picture", "map", "figure"}
 )
 _OPEN_LEADS = frozenset({"honestly", "still", "wide", "completely", "totally", "pretty"})
+# saying what cannot be said: "I cannot say", "hard to predict" (with a "where" before the time)
+_SAYING = frozenset({"say", "tell", "predict"})
+_HARD = frozenset({"hard", "difficult", "impossible", "tough", "tricky"})
 # words by which an unsure sentence still names a possible aim: "long term, I don't know, maybe
 # lead a data team"
 _TENTATIVE = frozenset({"maybe", "perhaps", "probably", "possibly", "might", "could"})
@@ -613,6 +616,30 @@ class HorizonNormalizer(BatchedPipe):
                 return True
         return False
 
+    @staticmethod
+    def _cannot_say(sent: Span) -> bool:
+        """Whether a sentence says its writer cannot say, tell or predict something.
+
+        "I cannot say", "I can't tell you exactly", "(it is) hard to say", "impossible to
+        predict". Read only with a "where" before the time ("where I'll be in ten years"): "I
+        can't tell you how excited I am" doubts nothing.
+        """
+        negated = -10
+        for tok in sent:
+            lemma = tok.lemma_
+            if lemma in ("not", "never"):
+                negated = tok.i
+            elif lemma in _SAYING and (
+                tok.i - negated <= 3
+                or (
+                    tok.i - 2 >= sent.start
+                    and tok.nbor(-1).lower_ == "to"
+                    and tok.nbor(-2).lower_ in _HARD
+                )
+            ):
+                return True
+        return False
+
     def _placed_nothing(
         self, doc: Doc, span: Span, start: int, end: int, newlines: list[int], cues: list[Span]
     ) -> bool:
@@ -623,10 +650,13 @@ class HorizonNormalizer(BatchedPipe):
         ``start``/``end`` bound the sentence within its line (:func:`clause_bounds`);
         ``newlines`` are the newline tokens of ``doc``.
         """
+        asked = doc[max(start, span.start - 6) : span.start]
+        where = any(t.lower_ == "where" for t in asked)
+        if where and self._cannot_say(doc[start:end]):
+            return True  # "where I will be in ten years I cannot say", "... is hard to say"
         if not self._unsure(doc[start:end]):
             return False
-        asked = doc[max(start, span.start - 6) : span.start]
-        if any(t.lower_ == "where" for t in asked):
+        if where:
             return True  # "I don't know where I'll be in ten years"
         if span.end < len(doc) and doc[span.end].text in LABEL_MARKS:
             # the rest of the line: "- long term: not sure. probably stay in procurement"
