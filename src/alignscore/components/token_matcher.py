@@ -242,9 +242,9 @@ class TokenPatternMatcher:
             for _, elements in self._compiled
         ]
         # patterns indexed by the values their first token can have, in groups of patterns that
-        # open with the same test; in a group, those with a plain first element that cannot end
-        # after it are indexed again by their second token's values (per group, not per value:
-        # no product of two word sets)
+        # open with the same test; in a group, those that cannot end after their first token
+        # are indexed again by the values their second token can have (per group, not per
+        # first value: no product of two word sets)
         groups: dict[tuple[str, frozenset[int]], _Group] = {}
         for p, (_, elements) in enumerate(self._compiled):
             for el in elements:
