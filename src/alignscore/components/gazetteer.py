@@ -478,6 +478,8 @@ SKILL_FRAMES: dict[str, frozenset[str]] = {
     "grounding": frozenset({"in"}),
 }
 FRAME_WORDS = 4
+# marks that join the words of one name inside a frame's object ("R&D", "GIS/CAD", "end-to-end")
+NAME_JOINERS = frozenset({"-", "/", "&"})
 # what a frame's object may not end in: no skill's name ("experience in a similar role")
 GENERIC_OBJECTS = frozenset(
     {"environment", "setting", "role", "position", "team", "people", "customer", "client",
@@ -1292,11 +1294,11 @@ class Gazetteer(BatchedPipe):
             while j < n and len(words) <= FRAME_WORDS:
                 tok = doc[j]
                 low = tok.lower_
-                if tok.is_space or (tok.is_punct and low not in ("-", "/", "&")):
+                if tok.is_space or (tok.is_punct and low not in NAME_JOINERS):
                     break
                 if low in STOP_WORDS_SET or low in LIST_FILLERS:
                     break
-                if not any(c.isalnum() for c in low) and low not in ("-", "/", "&"):
+                if not any(c.isalnum() for c in low) and low not in NAME_JOINERS:
                     break
                 if named and words and tok.is_alpha and not orths[j][:1].isupper():
                     break
@@ -1304,7 +1306,7 @@ class Gazetteer(BatchedPipe):
                 j += 1
             if not words or len(words) > FRAME_WORDS:
                 continue
-            while words and doc[words[-1]].lower_ in ("-", "/", "&"):
+            while words and doc[words[-1]].lower_ in NAME_JOINERS:
                 words.pop()
             if not words:
                 continue
