@@ -674,6 +674,9 @@ OWN_WORK_LEAD = [
 ]
 # words that point at this employer or this job
 HERE_WORDS = ["your", "you", "this", "our", "here"]
+# ventures founded without "my own" ("found a consulting practice"): the nouns that name a
+# business rather than a place of work ("open a clinic" may be the employer's new site)
+FOUNDED_NOUNS = ["consultancy", "consulting", "startup", "business", "company", "firm", "agency"]
 # ventures of one's own
 VENTURE_NOUNS = [
     "business",
@@ -1054,6 +1057,13 @@ def other_cues() -> list[dict]:
         "set out on my own",
         "own my own",
         "before i apply",
+        # said without a venture noun, or spelt as it is often typed
+        "something of my own",
+        "something of our own",
+        "make that jump",
+        "make that leap",
+        "go independant",
+        "independant consultant",
     )
     # "... then (I'll) leave", "apply for jobs at the big agencies": leaving after a stint
     out += [
@@ -1119,6 +1129,41 @@ def other_cues() -> list[dict]:
                 },
             ],
             "id": "flight_apply_elsewhere",
+        },
+        # founding a venture without "my own": "found a small consulting practice", "build an
+        # independent process engineering consultancy", "launch a recruitment agency";
+        # features.py drops "a business case", "a company-wide ...", "help you build a business"
+        # and ventures told as career history ("I built a consulting firm")
+        *(
+            {
+                "label": "FLIGHT_CUE",
+                "pattern": [
+                    *verb,
+                    {"LOWER": {"IN": ["a", "an"]}},
+                    {"IS_ALPHA": True, "OP": "{0,3}"},
+                    {"LOWER": {"IN": FOUNDED_NOUNS}},
+                ],
+                "id": "flight_found_venture",
+            }
+            for verb in (
+                [{"LEMMA": {"IN": ["start", "launch", "establish", "build"]}}],
+                [{"LEMMA": "set"}, {"LOWER": "up"}],  # not "set a business goal"
+                # "found" is also the past of "find", and the lemma table reads it so
+                [{"LOWER": {"IN": ["found", "founding"]}}],
+            )
+        ),
+        {
+            # the family business waiting at the end: "return to the family business", "take
+            # over the family farm"; not "grew up around the family business"
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LEMMA": {"IN": ["return", "join", "take", "go", "run", "inherit"]}},
+                {"LOWER": {"IN": ["over", "back", "to", "into", "on"]}, "OP": "{0,2}"},
+                {"LOWER": {"IN": ["the", "our", "my"]}},
+                {"LOWER": "family"},
+                {"LOWER": {"IN": ["business", "firm", "company", "farm", "shop", "nursery"]}},
+            ],
+            "id": "flight_family_business",
         },
         # working for oneself as the aim: "see myself as a freelance FOH engineer", "become
         # self-employed", "be a sole trader"; not "I worked as a freelance designer" (the past)
@@ -1221,6 +1266,20 @@ def other_cues() -> list[dict]:
                 {"LOWER": "here"},
             ],
             "id": "flight_while_here",
+        },
+        {
+            # the stay measured out as what the employer gets: "two very strong years out of me"
+            "label": "FLIGHT_CUE",
+            "pattern": [
+                {"LOWER": {"IN": few}, "OP": "{1,5}"},
+                {"LOWER": {"IN": ["very", "really"]}, "OP": "?"},
+                {"LOWER": {"IN": stint_adjectives}, "OP": "?"},
+                {"LOWER": {"IN": span_units}},
+                {"LOWER": "out"},
+                {"LOWER": "of"},
+                {"LOWER": "me"},
+            ],
+            "id": "flight_stint_out_of_me",
         },
         {
             # the job seen as a measured-out stint: "I see this job as a focused year or two"

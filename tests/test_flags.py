@@ -226,6 +226,31 @@ def test_rubric_caps(changes, expected):
         ("I have been here for two years.", False),
         # the job as the place to train before going elsewhere
         ("I see this role as the best possible training ground for two or three years.", True),
+        # founding a venture, said without "my own"
+        ("Once I have the licence, the plan is to found a small consulting practice.", True),
+        ("Later I'd build an independent process safety consultancy in the north.", True),
+        ("My goal is to start a company around the sensor work.", True),
+        ("Eventually I'll launch a boutique recruitment agency.", True),
+        ("I have always wanted to build something of my own, and now it has a shape.", True),
+        # ... but a business case, a company-wide scheme or the employer's business is no venture
+        ("In year one I want to build a business case for the second line.", False),
+        ("I'd like to launch a company-wide mentoring scheme.", False),
+        ("I want to help you build a business that patients trust.", False),
+        ("I'd love to open a new branch for you in Leeds.", False),
+        ("Next I'd set a business goal for each store.", False),
+        ("I built a consulting firm from nothing before this.", False),
+        ("I'd set up a small agency of my own by 2030.", True),
+        # leaving said as a jump, or going it alone (also as commonly misspelt)
+        ("After the raise I'd be looking at making that jump.", True),
+        ("I took the course last year to make the switch into hospitality.", False),
+        ("After that my plan is to go independant as a fleet consultant.", True),
+        # a stay measured out as what the employer gets
+        ("You'd get two very strong years out of me.", True),
+        ("I'd get a lot out of me being here, honestly.", False),
+        # the family business waiting at the end
+        ("In time I expect to return to the family business.", True),
+        ("My parents' farm is where I'll go back to, to take over the family farm.", True),
+        ("I grew up around the family business, which taught me stock control.", False),
     ],
 )
 def test_stint_cues(text, stint):

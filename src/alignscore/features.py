@@ -127,7 +127,17 @@ _WEAK_SELF = frozenset({"for me", "financial", "pays", "my degree", "my own"})
 _PLACE_DETERMINERS = frozenset({"the", "a", "this", "our", "their", "that"})
 # a bigger employer named in a sentence told in the past, with no aim before it, is career
 # history: "first at one of the big advisory firms and since 2021 in-house at ..."
-_EMPLOYER_FLIGHTS = frozenset({"flight_one_of_the_big", "flight_bigger_employer"})
+_EMPLOYER_FLIGHTS = frozenset(
+    {"flight_one_of_the_big", "flight_bigger_employer", "flight_found_venture"}
+)
+# after a founded venture's noun, words that make it no venture: "a business case", "a
+# company-wide scheme", "a business partner"
+_NOT_A_VENTURE_NEXT = frozenset(
+    {"-", "case", "cases", "plan", "plans", "partner", "partners", "unit", "units", "account"}
+    | {"accounts", "analyst", "process", "side", "level", "culture", "relationship", "card"}
+)
+# before a founded venture, words that make it the employer's: "help you build a business"
+_FOR_THE_EMPLOYER = frozenset({"help", "helping", "you", "your", "us"})
 _NARRATIVE_PAST = frozenset(
     {"since", "ago", "was", "were", "worked", "spent", "joined", "previously", "started", "moved"}
 )
@@ -157,6 +167,20 @@ def _career_history(cue: Span) -> bool:
     if not any(t.lower_ in _NARRATIVE_PAST for t in sent):
         return False
     return not any(t.lower_ in _AIM_WORDS for t in cue.doc[sent.start : cue.start])
+
+
+def _not_a_venture(cue: Span) -> bool:
+    """Whether a founded "venture" is a business case, a company-wide scheme or the employer's.
+
+    "Build a business case", "launch a company-wide scheme", "help you build a business", "I
+    built a consulting firm" (the past, with no aim before it).
+    """
+    doc = cue.doc
+    if cue.end < len(doc) and doc[cue.end].lower_ in _NOT_A_VENTURE_NEXT:
+        return True
+    if cue[0].lower_ == "built":
+        return True
+    return any(t.lower_ in _FOR_THE_EMPLOYER for t in doc[max(0, cue.start - 3) : cue.start])
 
 
 @lru_cache(maxsize=1)
@@ -557,6 +581,7 @@ def pair_features(
             for t in c
         )
         and not (c.id_ in _EMPLOYER_FLIGHTS and _career_history(c))
+        and not (c.id_ == "flight_found_venture" and _not_a_venture(c))
         # "at the med school", "the law school's office": a workplace, not study to leave for;
         # "... in grad school": where something was learnt
         and not (
