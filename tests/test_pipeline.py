@@ -298,6 +298,20 @@ def test_headed_skill_modifiers(text, skills):
         ("The department head signs off the budget.", ["department head"]),
         # a partner after a possessive is a spouse, not a role
         ("I want weekends off as my partner works Monday to Friday.", []),
+        # after a subject or "have", a lowercase word before a role noun is a verb: "we
+        # instruct counsel", "you've got managers"; not after "to" ("promoted to store manager")
+        ("Then we instruct counsel less often.", []),
+        ("It sounds like you've got managers who coach.", []),
+        ("I'd move up to store manager by 2027.", ["store manager"]),
+        ("I hope to get to regional director.", ["regional director"]),
+        # a lowercase role noun after "to" with its object after it is the verb: "to head the
+        # Institute", "to coach weightlifters", "to pilot scale"
+        ("Within five years I hope to head the Institute.", []),
+        ("My goal is to coach weightlifters at national level.", []),
+        ("We want to take the material from lab to pilot scale.", []),
+        ("I'd aim to head process engineering across the sites.", []),
+        ("In three years I want to move up to supervisor.", ["supervisor"]),
+        ("Long term I'd like to get to CFO.", ["CFO"]),
         ("In ten years I want to be a partner.", ["partner"]),
     ],
 )

@@ -250,6 +250,11 @@ VERB_CONTEXT = frozenset(
     {"to", "i", "we", "you", "they", "will", "'ll", "can", "could", "would", "'d", "should",
      "must", "might", "also", "and", "help", "helping"}
 )
+# a lowercase word right after a subject is a verb, not a role's qualifier: "we instruct counsel"
+SUBJECTS = frozenset({"i", "we", "you", "they"})
+# words after a bare role noun that still leave it the target ("to manager soon"), beside stop
+# words, adverbs in -ly and ROLE_FOLLOWERS
+TIME_AFTER_ROLE = frozenset({"soon", "someday", "later", "asap"})
 UPPER_ROMAN = frozenset({"II", "III", "IV", "V"})
 # short forms of role nouns that name a role only with a grade: "Tech III", "Tech II"
 GRADED_SHORT_ROLES = frozenset({"tech"})
@@ -1097,12 +1102,35 @@ class Gazetteer(BatchedPipe):
             skipped += 1
         if skipped and norms[j + 1] == "my" and noun in PERSONAL_ROLES:
             return None  # "as my partner works weekdays": a person in the speaker's life
+        if j == i - 1 and norms[j] == "to" and self._object_after(doc, i, norms):
+            return None  # the verb with its object: "to head the Institute", "to pilot scale"
         if j >= 0 and (norms[j] in ROLE_CUES or norms[j] == "to"):
             start = first
             while start - 1 > j and norms[start - 1] in SENIORITY_WORDS:
                 start -= 1
             return (start, i + 1, TITLE, noun)
         return None
+
+    @staticmethod
+    def _object_after(doc: Doc, i: int, norms: list[str]) -> bool:
+        """Whether the lowercase role noun ``i`` has what reads as its object after it.
+
+        "to head the Institute", "to coach weightlifters", "to pilot scale"; not "to supervisor
+        level", "to manager soon", "to supervisor, then".
+        """
+        if not doc[i].is_lower or i + 1 >= len(doc):
+            return False
+        nxt = doc[i + 1]
+        if nxt.lower_ in ("the", "a", "an", "my", "our", "your", "their"):
+            return True
+        return (
+            nxt.is_alpha
+            and nxt.is_lower
+            and norms[i + 1] not in STOP_WORDS_SET
+            and not nxt.lower_.endswith("ly")
+            and norms[i + 1] not in ROLE_FOLLOWERS
+            and norms[i + 1] not in TIME_AFTER_ROLE
+        )
 
     def _role_modifier(self, doc: Doc, k: int, norms: list[str]) -> bool:
         """Whether token ``k`` qualifies the role noun after it ("housing", "commercial", "Grants").
@@ -1121,8 +1149,10 @@ class Gazetteer(BatchedPipe):
             not tok.is_sent_start or (k + 1 < len(doc) and doc[k + 1].is_title)
         ):
             return True  # "Restoration Director", "Grants Associate"
-        if low.endswith(("ly", "ed")):
+        if low.endswith(("ly", "ed")) or low == "got":
             return False
+        if k > 0 and norms[k - 1] in SUBJECTS:
+            return False  # a verb: "we instruct counsel", "I manage engineers"
         return not (tok.lemma_ in self.goal_verbs and (k == 0 or norms[k - 1] in VERB_CONTEXT))
 
     def _grow_title(
