@@ -405,6 +405,10 @@ def test_later_goal_count_needs_a_goal_under_the_later_horizon():
             1,
         ),
         ("I'd like to lead the lab later.", 0),
+        # ... also with the cue between: "and later I hope to reach HLTA"
+        ("After two years I will apply for Scale 4, and later I hope to reach HLTA.", 1),
+        ("In year one I want to learn the PMS, then later I'd like to run front office.", 1),
+        ("I later realised that I want to lead the lab.", 0),  # nothing dated before it
         # a date stacked on a later label keeps the label's reach: "Longer term, by 2029, ..."
         ("Longer term, by 2029, I'd like to be the designated DPO.", 1),
         ("By 2029, long term, I'd like to be the designated DPO.", 1),

@@ -89,6 +89,8 @@ _LATER_OPENERS = frozenset(
     }
 )
 _LATER_JOINERS = frozenset({"to", "and", ",", "maybe", "then", "perhaps"})
+# words of a goal cue that may stand between "later" and the goal ("later I'd like to")
+_LATER_CUE_WORDS = 4
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
 _WE = frozenset({"we", "our", "ours", "us", "ourselves"})
 _YOU = frozenset({"you", "your", "yours"})
@@ -271,6 +273,12 @@ def _after_the_steps(goal: Span, horizons: list[Span]) -> bool:
         j -= 1
     if j >= 0 and doc[j].lower_ in ("later", "afterwards") and any(h.end <= j for h in horizons):
         return True  # "..., later lead an aviation desk", "and later to become ..."
+    # ... or with the goal's cue between: "and later I hope to reach HLTA"
+    for k in range(j, max(-1, j - _LATER_CUE_WORDS), -1):
+        if doc[k].is_punct or doc[k].is_space or doc[k].is_sent_start:
+            break
+        if doc[k].lower_ in ("later", "afterwards"):
+            return k < j and any(h.end <= k for h in horizons)
     sent = goal.sent if doc.has_annotation("SENT_START") else doc[:]
     words = [t.lower_ for t in sent[:2]]
     if not (tuple(words[:2]) in _LATER_OPENERS or tuple(words[:1]) in _LATER_OPENERS):
