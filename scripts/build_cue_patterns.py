@@ -675,7 +675,7 @@ OWN_WORK_LEAD = [
 # words that point at this employer or this job
 HERE_WORDS = ["your", "you", "this", "our", "here"]
 # ventures founded without "my own" ("found a consulting practice"): the nouns that name a
-# business rather than a place of work ("open a clinic" may be the employer's new site)
+# business rather than a place of work (a "clinic" or a "store" may be the employer's new site)
 FOUNDED_NOUNS = ["consultancy", "consulting", "startup", "business", "company", "firm", "agency"]
 # ventures of one's own
 VENTURE_NOUNS = [

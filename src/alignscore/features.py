@@ -89,7 +89,7 @@ _LATER_OPENERS = frozenset(
     }
 )
 _LATER_JOINERS = frozenset({"to", "and", ",", "maybe", "then", "perhaps"})
-# words of a goal cue that may stand between "later" and the goal ("later I'd like to")
+# at most this many words of a goal cue between "later" and the goal ("later I hope to reach")
 _LATER_CUE_WORDS = 4
 _SELF = frozenset({"i", "me", "my", "mine", "myself", "i'm", "i'd", "i've", "i'll"})
 _WE = frozenset({"we", "our", "ours", "us", "ourselves"})
@@ -174,8 +174,9 @@ def _career_history(cue: Span) -> bool:
 def _not_a_venture(cue: Span) -> bool:
     """Whether a founded "venture" is a business case, a company-wide scheme or the employer's.
 
-    "Build a business case", "launch a company-wide scheme", "help you build a business", "I
-    built a consulting firm" (the past, with no aim before it).
+    "Build a business case", "launch a company-wide scheme", "help you build a business", and
+    "I built a consulting firm" (career history: "built" is a past form the lemma rule in
+    :func:`pair_features` does not catch, as it does "started").
     """
     doc = cue.doc
     if cue.end < len(doc) and doc[cue.end].lower_ in _NOT_A_VENTURE_NEXT:
