@@ -5,8 +5,10 @@ This script pools train and dev (676 answers, 52 postings), splits the postings 
 (two shuffles), fits :class:`~alignscore.estimators.RubricScorer` on five folds and scores the
 sixth, exactly as ``alignscore train`` fits it (the five folds' answers and their noised copies,
 :func:`alignscore.training.training_rows`; only the clean answers of the sixth are scored), and
-prints the mean QWK per score over both shuffles. Comparing two revisions of the pipeline or the
-features means running it at each. The test split is never read.
+prints the mean QWK per score over both shuffles: of the model's bands, and of the bands the
+scorer reports after its rules (:func:`alignscore.flags.settle`: non-answer caps, the flags and
+the caps they bring). Comparing two revisions of the pipeline, the features or the rules means
+running it at each. The test split is never read.
 
 Also the steadier robustness figure: for the strong answers (gold overall 4-5) among the scored
 ones, the share whose four scores all move by at most 0.1 under each surface noise of
@@ -36,10 +38,11 @@ from threadpoolctl import threadpool_limits
 from alignscore.compiled import band_of
 from alignscore.datasets import load_corpus
 from alignscore.estimators import RubricScorer
+from alignscore.flags import settle
 from alignscore.labels import SCORES
 from alignscore.noise import NOISES
 from alignscore.pipeline import load_pipeline
-from alignscore.training import model_features, training_rows
+from alignscore.training import corpus_features, model_features, training_rows
 
 
 def grouped_cv(
@@ -83,13 +86,16 @@ def grouped_cv(
             part["answer"] = [perturb(a, i) for i, a in enumerate(corpus["answer"])]
             noisy[name] = model_features(part, nlp)
     strong = (corpus["overall"] >= 4).to_numpy()
+    # every feature of the clean answers, the flag-only ones too, for the rules after the model
+    full = corpus_features(corpus, load_pipeline()).to_dict("records")
+    empty = [not any(ch.isalpha() for ch in a) for a in corpus["answer"]]
     make_estimator = make_estimator or (lambda: RubricScorer(random_state=0))
     groups = corpus["jd_id"]
     if group == "field":
         groups = groups.str.replace(r"-\d+$", "", regex=True)
     elif group != "posting":
         raise ValueError(f"group is 'posting' or 'field', got {group!r}")
-    per_shuffle, moves = [], {name: [] for name in noisy}
+    per_shuffle, ruled, moves = [], [], {name: [] for name in noisy}
     for seed in range(shuffles):
         postings = np.array(sorted(groups.unique()))
         np.random.default_rng(seed).shuffle(postings)
@@ -119,7 +125,21 @@ def grouped_cv(
                 for i, t in enumerate(SCORES)
             }
         )
+        # what the scorer reports: the same predictions after the rules (caps, flag caps)
+        settled = []
+        for k, row in enumerate(full):
+            b = {t: int(bands[k, i]) for i, t in enumerate(SCORES)}
+            settle(row, b, {t: float(pred[k, i]) for i, t in enumerate(SCORES)}, empty=empty[k])
+            settled.append([b[t] for t in SCORES])
+        settled = np.array(settled)
+        ruled.append(
+            {
+                t: round(float(cohen_kappa_score(corpus[t], settled[:, i], weights="quadratic")), 4)
+                for i, t in enumerate(SCORES)
+            }
+        )
     mean = {t: round(float(np.mean([s[t] for s in per_shuffle])), 3) for t in SCORES}
+    mean_ruled = {t: round(float(np.mean([s[t] for s in ruled])), 3) for t in SCORES}
     return {
         "group": group,
         "n_answers": len(corpus),
@@ -127,6 +147,8 @@ def grouped_cv(
         "folds": folds,
         "qwk_mean": mean,
         "qwk_per_shuffle": per_shuffle,
+        "qwk_mean_after_rules": mean_ruled,
+        "qwk_after_rules_per_shuffle": ruled,
         "surface_noise": {
             "n_strong": int(strong.sum()),
             **{
@@ -154,6 +176,9 @@ def main(argv: list[str] | None = None) -> dict:
         f"mean QWK over {args.shuffles} shuffles:"
     )
     for t, v in report["qwk_mean"].items():
+        print(f"  {t:<16}{v:.3f}")
+    print("after the rules the scorer applies (non-answer caps, flags and their caps):")
+    for t, v in report["qwk_mean_after_rules"].items():
         print(f"  {t:<16}{v:.3f}")
     noise = report["surface_noise"]
     if len(noise) > 1:

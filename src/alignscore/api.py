@@ -35,7 +35,7 @@ from .compiled import band_of
 from .errors import InvalidInputError
 from .explain import explain
 from .extraction import doc_spans
-from .flags import FlagThresholds, caps_for, flag_caps, non_answer_kinds, raise_flags
+from .flags import FlagThresholds, settle
 from .labels import SCORES
 from .persistence import load_model
 from .pipeline import doc_text, load_pipeline, load_pipeline_at, model_dir
@@ -123,15 +123,7 @@ class Analyzer:
             floats = {t: float(values[k, i]) for i, t in enumerate(SCORES)}
             bands = {t: int(bands_all[k, i]) for i, t in enumerate(SCORES)}
             empty = not any(ch.isalpha() for ch in answers[k])
-            if empty:
-                # the rubric's empty answer: no goal, nothing named, nothing for the employer
-                floats = dict.fromkeys(SCORES, 0.0)
-                bands = dict.fromkeys(SCORES, 1)
-            found = non_answer_kinds(pair.features, self.thresholds)  # once: caps and reasons
-            _apply_caps(caps_for(found), bands, floats)
-            flags = raise_flags(pair.features, bands, self.thresholds, floats)
-            _apply_caps(flag_caps(flags), bands, floats)  # a stopover: alignment, overall <= 2
-            kinds = ["empty"] if empty else found
+            flags, kinds = settle(pair.features, bands, floats, self.thresholds, empty=empty)
             reasons = explain(
                 pair.answer, pair.job, pair.profile, pair.features, bands, flags, pair.view, kinds
             )
@@ -149,14 +141,6 @@ class Analyzer:
                 )
             )
         return out
-
-
-def _apply_caps(caps: dict[str, int], bands: dict[str, int], floats: dict[str, float]) -> None:
-    """Lower each capped band to its cap, and its float into that band, in place."""
-    for name, top in caps.items():
-        if bands[name] > top:
-            bands[name] = top
-            floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
 
 
 def _model_path(model: str | os.PathLike[str] | None) -> Path:

@@ -19,11 +19,13 @@ from dataclasses import dataclass
 
 __all__ = [
     "FlagThresholds",
+    "apply_caps",
     "caps_for",
     "flag_caps",
     "non_answer_kinds",
     "raise_flags",
     "rubric_caps",
+    "settle",
 ]
 
 
@@ -203,3 +205,46 @@ def caps_for(kinds: list[str]) -> dict[str, int]:
             for name in names:
                 caps[name] = min(caps.get(name, 5), band)
     return caps
+
+
+def apply_caps(caps: dict[str, int], bands: dict[str, int], floats: dict[str, float]) -> None:
+    """Lower each capped band to its cap, and its float into that band, in place.
+
+    >>> bands, floats = {"overall": 4}, {"overall": 0.8}
+    >>> apply_caps({"overall": 2}, bands, floats)
+    >>> bands, round(floats["overall"], 2)
+    ({'overall': 2}, 0.37)
+    """
+    for name, top in caps.items():
+        if bands[name] > top:
+            bands[name] = top
+            floats[name] = min(floats[name], (top - 1) / 4 + 0.12)
+
+
+def settle(
+    features: dict[str, float],
+    bands: dict[str, int],
+    floats: dict[str, float],
+    thresholds: FlagThresholds | None = None,
+    *,
+    empty: bool = False,
+) -> tuple[dict[str, bool], list[str]]:
+    """The rules after the model, in place on ``bands`` and ``floats``: what the scorer reports.
+
+    An empty answer scores 0 (band 1) everywhere; a non-answer is capped
+    (:func:`rubric_caps`); the flags are raised on the capped bands; a raised flag may cap
+    further (:func:`flag_caps`). The scorer and the cross-validation benchmark both call this,
+    so that what is measured is what is reported.
+
+    Returns:
+        The flags (name -> raised) and the non-answer kinds (``["empty"]`` for an empty answer).
+    """
+    if empty:
+        # the rubric's empty answer: no goal, nothing named, nothing for the employer
+        for name in floats:
+            floats[name], bands[name] = 0.0, 1
+    found = non_answer_kinds(features, thresholds)  # once: caps and reasons
+    apply_caps(caps_for(found), bands, floats)
+    flags = raise_flags(features, bands, thresholds, floats)
+    apply_caps(flag_caps(flags), bands, floats)  # a stopover: alignment, overall <= 2
+    return flags, (["empty"] if empty else found)
