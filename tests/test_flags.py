@@ -416,3 +416,28 @@ def test_bridge_cues(text, bridge):
 
     (pair,) = analyze_pairs([text], "Analyst. SQL.")
     assert (pair.features["bridge_cues"] >= 1) == bridge
+
+
+@pytest.mark.parametrize(
+    "flags, bands, caps",
+    [
+        ({"flight_risk": True}, {"alignment": 4, "overall": 5}, {"alignment": 2, "overall": 2}),
+        ({"flight_risk": False}, {"alignment": 3, "overall": 3}, {}),
+        # an unrealistic target is a conflict of level (rubric: alignment 2): a middling band
+        # goes down to 2 ...
+        ({"unrealistic": True}, {"alignment": 3, "overall": 3}, {"alignment": 2, "overall": 2}),
+        ({"unrealistic": True}, {"alignment": 3, "overall": 4}, {"alignment": 2}),
+        # ... a band of 4 or 5 stays, and so does one already at 2 or below
+        ({"unrealistic": True}, {"alignment": 4, "overall": 5}, {}),
+        ({"unrealistic": True}, {"alignment": 2, "overall": 1}, {}),
+        (
+            {"unrealistic": True, "flight_risk": True},
+            {"alignment": 4, "overall": 3},
+            {"alignment": 2, "overall": 2},
+        ),
+    ],
+)
+def test_flag_caps(flags, bands, caps):
+    from alignscore.flags import flag_caps
+
+    assert flag_caps(flags, bands) == caps

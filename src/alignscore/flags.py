@@ -183,18 +183,29 @@ def rubric_caps(
     return caps_for(non_answer_kinds(features, thresholds))
 
 
-def flag_caps(flags: dict[str, bool]) -> dict[str, int]:
+def flag_caps(flags: dict[str, bool], bands: dict[str, int] | None = None) -> dict[str, int]:
     """Upper bands that follow from a raised flag (the annotation guide).
 
-    A stated stopover caps alignment at 2, and a flight risk is at most 2 overall however
-    specific the answer is: with ``flight_risk`` raised, alignment and overall are at most 2.
+    - A stated stopover caps alignment at 2, and a flight risk is at most 2 overall however
+      specific the answer is: with ``flight_risk`` raised, alignment and overall are at most 2.
+    - A target far above the role's level is a conflict of level (the rubric's alignment 2):
+      with ``unrealistic`` raised, an alignment or overall of band 3 goes down to 2. A band of 4
+      or 5, where the model hears several concrete links to the posting, is kept: a few answers
+      the rule flags on train + dev are well aligned (gold 3 to 5), and capping those would
+      cost two or three bands each.
 
     >>> flag_caps({"flight_risk": True, "vague": False})
     {'alignment': 2, 'overall': 2}
+    >>> flag_caps({"unrealistic": True}, {"alignment": 3, "overall": 4})
+    {'alignment': 2}
     >>> flag_caps({"flight_risk": False})
     {}
     """
-    return {"alignment": 2, "overall": 2} if flags.get("flight_risk") else {}
+    if flags.get("flight_risk"):
+        return {"alignment": 2, "overall": 2}
+    if flags.get("unrealistic") and bands:
+        return {name: 2 for name in ("alignment", "overall") if bands.get(name) == 3}
+    return {}
 
 
 def caps_for(kinds: list[str]) -> dict[str, int]:
@@ -246,5 +257,5 @@ def settle(
     found = non_answer_kinds(features, thresholds)  # once: caps and reasons
     apply_caps(caps_for(found), bands, floats)
     flags = raise_flags(features, bands, thresholds, floats)
-    apply_caps(flag_caps(flags), bands, floats)  # a stopover: alignment, overall <= 2
+    apply_caps(flag_caps(flags, bands), bands, floats)  # a stopover, an unrealistic target
     return flags, (["empty"] if empty else found)
