@@ -435,6 +435,10 @@ def test_bridge_cues(text, bridge):
             {"alignment": 4, "overall": 3},
             {"alignment": 2, "overall": 2},
         ),
+        # "vague" is the rubric's specificity 1-2: a flagged answer is never reported above 2
+        ({"vague": True}, {"specificity": 3}, {"specificity": 2}),
+        ({"vague": True, "flight_risk": True}, {}, {"alignment": 2, "overall": 2, "specificity": 2}),
+        ({"vague": False}, {"specificity": 3}, {}),
     ],
 )
 def test_flag_caps(flags, bands, caps):

@@ -193,19 +193,27 @@ def flag_caps(flags: dict[str, bool], bands: dict[str, int] | None = None) -> di
       or 5, where the model hears several concrete links to the posting, is kept: a few answers
       the rule flags on train + dev are well aligned (gold 3 to 5), and capping those would
       cost two or three bands each.
+    - ``vague`` is the rubric's specificity 1-2 (every answer annotated vague on train + dev has
+      specificity 1 or 2): with it raised, specificity is at most 2. The flag also fires on a
+      specificity score at the foot of band 3, which this brings into band 2.
 
     >>> flag_caps({"flight_risk": True, "vague": False})
     {'alignment': 2, 'overall': 2}
     >>> flag_caps({"unrealistic": True}, {"alignment": 3, "overall": 4})
     {'alignment': 2}
+    >>> flag_caps({"vague": True})
+    {'specificity': 2}
     >>> flag_caps({"flight_risk": False})
     {}
     """
+    caps: dict[str, int] = {}
     if flags.get("flight_risk"):
-        return {"alignment": 2, "overall": 2}
-    if flags.get("unrealistic") and bands:
-        return {name: 2 for name in ("alignment", "overall") if bands.get(name) == 3}
-    return {}
+        caps.update(alignment=2, overall=2)
+    elif flags.get("unrealistic") and bands:
+        caps.update({name: 2 for name in ("alignment", "overall") if bands.get(name) == 3})
+    if flags.get("vague"):
+        caps["specificity"] = 2
+    return caps
 
 
 def caps_for(kinds: list[str]) -> dict[str, int]:
@@ -257,5 +265,5 @@ def settle(
     found = non_answer_kinds(features, thresholds)  # once: caps and reasons
     apply_caps(caps_for(found), bands, floats)
     flags = raise_flags(features, bands, thresholds, floats)
-    apply_caps(flag_caps(flags, bands), bands, floats)  # a stopover, an unrealistic target
+    apply_caps(flag_caps(flags, bands), bands, floats)  # stopover, unrealistic, vague
     return flags, (["empty"] if empty else found)
