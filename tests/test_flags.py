@@ -439,6 +439,14 @@ def test_bridge_cues(text, bridge):
         ({"vague": True}, {"specificity": 3}, {"specificity": 2}),
         ({"vague": True, "flight_risk": True}, {}, {"alignment": 2, "overall": 2, "specificity": 2}),
         ({"vague": False}, {"specificity": 3}, {}),
+        # no long-term direction: not the rubric's specificity 5 (horizons near and far) nor a
+        # strong answer's three moves
+        ({"missing_long_term": True}, {}, {"specificity": 4, "overall": 4}),
+        (
+            {"missing_long_term": True, "vague": True, "flight_risk": True},
+            {},
+            {"alignment": 2, "overall": 2, "specificity": 2},
+        ),
     ],
 )
 def test_flag_caps(flags, bands, caps):

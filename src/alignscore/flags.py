@@ -196,6 +196,9 @@ def flag_caps(flags: dict[str, bool], bands: dict[str, int] | None = None) -> di
     - ``vague`` is the rubric's specificity 1-2 (every answer annotated vague on train + dev has
       specificity 1 or 2): with it raised, specificity is at most 2. The flag also fires on a
       specificity score at the foot of band 3, which this brings into band 2.
+    - ``missing_long_term``: specificity 5 asks for horizons near and far, and a strong answer
+      makes all three moves, so specificity and overall are at most 4 (on train + dev, 1 of
+      the 206 answers annotated missing_long_term has either at 5).
 
     >>> flag_caps({"flight_risk": True, "vague": False})
     {'alignment': 2, 'overall': 2}
@@ -207,6 +210,8 @@ def flag_caps(flags: dict[str, bool], bands: dict[str, int] | None = None) -> di
     {}
     """
     caps: dict[str, int] = {}
+    if flags.get("missing_long_term"):
+        caps.update(specificity=4, overall=4)
     if flags.get("flight_risk"):
         caps.update(alignment=2, overall=2)
     elif flags.get("unrealistic") and bands:
@@ -265,5 +270,5 @@ def settle(
     found = non_answer_kinds(features, thresholds)  # once: caps and reasons
     apply_caps(caps_for(found), bands, floats)
     flags = raise_flags(features, bands, thresholds, floats)
-    apply_caps(flag_caps(flags, bands), bands, floats)  # stopover, unrealistic, vague
+    apply_caps(flag_caps(flags, bands), bands, floats)  # stopover, unrealistic, vague, ...
     return flags, (["empty"] if empty else found)
