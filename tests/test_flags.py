@@ -437,7 +437,11 @@ def test_bridge_cues(text, bridge):
         ),
         # "vague" is the rubric's specificity 1-2: a flagged answer is never reported above 2
         ({"vague": True}, {"specificity": 3}, {"specificity": 2}),
-        ({"vague": True, "flight_risk": True}, {}, {"alignment": 2, "overall": 2, "specificity": 2}),
+        (
+            {"vague": True, "flight_risk": True},
+            {},
+            {"alignment": 2, "overall": 2, "specificity": 2},
+        ),
         ({"vague": False}, {"specificity": 3}, {}),
         # no long-term direction: not the rubric's specificity 5 (horizons near and far) nor a
         # strong answer's three moves
