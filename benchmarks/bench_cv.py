@@ -38,6 +38,7 @@ from threadpoolctl import threadpool_limits
 from alignscore.compiled import band_of
 from alignscore.datasets import load_corpus
 from alignscore.estimators import RubricScorer
+from alignscore.features import FLAG_ONLY_FEATURES
 from alignscore.flags import settle
 from alignscore.labels import SCORES
 from alignscore.noise import NOISES
@@ -74,10 +75,16 @@ def grouped_cv(
     corpus = load_corpus("all")
     corpus = corpus[corpus["split"] != "test"].reset_index(drop=True)
     rows = training_rows(corpus, noises)
-    if X is None:
-        X = model_features(rows, load_pipeline())
     clean = (rows["noise"] == "").to_numpy()
     source = rows["source"].to_numpy()
+    # the rules after the model read every feature of the clean answers, the flag-only ones too;
+    # the scorer is trained on the same features without those (model_features)
+    if X is None:
+        every = corpus_features(rows, load_pipeline())
+        X = every.drop(columns=list(FLAG_ONLY_FEATURES))
+        full = every[clean].set_axis(source[clean]).sort_index().to_dict("records")
+    else:
+        full = corpus_features(corpus, load_pipeline()).to_dict("records")
     noisy = {}
     if surface_noise:
         nlp = load_pipeline()
@@ -86,8 +93,6 @@ def grouped_cv(
             part["answer"] = [perturb(a, i) for i, a in enumerate(corpus["answer"])]
             noisy[name] = model_features(part, nlp)
     strong = (corpus["overall"] >= 4).to_numpy()
-    # every feature of the clean answers, the flag-only ones too, for the rules after the model
-    full = corpus_features(corpus, load_pipeline()).to_dict("records")
     empty = [not any(ch.isalpha() for ch in a) for a in corpus["answer"]]
     make_estimator = make_estimator or (lambda: RubricScorer(random_state=0))
     groups = corpus["jd_id"]

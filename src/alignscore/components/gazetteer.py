@@ -1061,10 +1061,7 @@ class Gazetteer(BatchedPipe):
             return (i, i + 1, TITLE, noun)
         nxt = norms[i + 1] if i + 1 < n else ""
         if noun in QUALIFIED_HEADS and (
-            nxt in NOT_AFTER_QUALIFIED_HEAD
-            or (i + 1 < n and doc[i + 1].is_alpha and doc[i + 1].is_lower
-                and nxt not in STOP_WORDS_SET and not doc[i + 1].lower_.endswith("ly")
-                and nxt not in ROLE_FOLLOWERS)
+            nxt in NOT_AFTER_QUALIFIED_HEAD or self._content_word_after(doc, i, norms)
         ):
             return None  # a verb or an adjective: "lead the team", "fellow students"
         if noun == "lead" and self._lead_as_verb(doc, i):
@@ -1112,7 +1109,22 @@ class Gazetteer(BatchedPipe):
         return None
 
     @staticmethod
-    def _object_after(doc: Doc, i: int, norms: list[str]) -> bool:
+    def _content_word_after(doc: Doc, i: int, norms: list[str]) -> bool:
+        """Whether a lowercase content word follows token ``i``, so that ``i`` reads as a verb
+        or an adjective: not a stop word, an adverb in -ly or a word such as "role", "level"."""
+        if i + 1 >= len(doc):
+            return False
+        nxt = doc[i + 1]
+        return (
+            nxt.is_alpha
+            and nxt.is_lower
+            and norms[i + 1] not in STOP_WORDS_SET
+            and not nxt.lower_.endswith("ly")
+            and norms[i + 1] not in ROLE_FOLLOWERS
+        )
+
+    @classmethod
+    def _object_after(cls, doc: Doc, i: int, norms: list[str]) -> bool:
         """Whether the lowercase role noun ``i`` has what reads as its object after it.
 
         "to head the Institute", "to coach weightlifters", "to pilot scale"; not "to supervisor
@@ -1120,17 +1132,9 @@ class Gazetteer(BatchedPipe):
         """
         if not doc[i].is_lower or i + 1 >= len(doc):
             return False
-        nxt = doc[i + 1]
-        if nxt.lower_ in ("the", "a", "an", "my", "our", "your", "their"):
+        if doc[i + 1].lower_ in ("the", "a", "an", "my", "our", "your", "their"):
             return True
-        return (
-            nxt.is_alpha
-            and nxt.is_lower
-            and norms[i + 1] not in STOP_WORDS_SET
-            and not nxt.lower_.endswith("ly")
-            and norms[i + 1] not in ROLE_FOLLOWERS
-            and norms[i + 1] not in TIME_AFTER_ROLE
-        )
+        return cls._content_word_after(doc, i, norms) and norms[i + 1] not in TIME_AFTER_ROLE
 
     def _role_modifier(self, doc: Doc, k: int, norms: list[str]) -> bool:
         """Whether token ``k`` qualifies the role noun after it ("housing", "commercial", "Grants").
