@@ -1110,8 +1110,11 @@ class Gazetteer(BatchedPipe):
 
     @staticmethod
     def _content_word_after(doc: Doc, i: int, norms: list[str]) -> bool:
-        """Whether a lowercase content word follows token ``i``, so that ``i`` reads as a verb
-        or an adjective: not a stop word, an adverb in -ly or a word such as "role", "level"."""
+        """Whether a lowercase content word follows token ``i``, which then reads as a verb.
+
+        Or as an adjective. The word after is not a stop word, an adverb in -ly, nor a word such
+        as "role" or "level" (``ROLE_FOLLOWERS``).
+        """
         if i + 1 >= len(doc):
             return False
         nxt = doc[i + 1]
